@@ -1,0 +1,96 @@
+/**
+ * How Reconcile reads and compares values: keys, dot paths and the "empty" rule. Pure code, no
+ * n8n imports, so that the matching can be tested and measured on its own.
+ */
+export type DataRecord = { [field: string]: unknown };
+
+/** A field name split on dots once, so `prefs.locale` is read without re-parsing per record. */
+export type FieldPath = readonly string[];
+
+export const parseFieldPath = (field: string): FieldPath => field.trim().split('.');
+
+export function readField(record: DataRecord, path: FieldPath): unknown {
+	let value: unknown = record[path[0]];
+	for (let i = 1; i < path.length && value !== undefined && value !== null; i++) {
+		value = typeof value === 'object' ? (value as DataRecord)[path[i]] : undefined;
+	}
+	return value;
+}
+
+/** Writes `value` at `path`, creating the objects on the way; used to build an update payload. */
+export function writeField(record: DataRecord, path: FieldPath, value: unknown): void {
+	let parent = record;
+	for (let i = 0; i < path.length - 1; i++) {
+		const next = parent[path[i]];
+		parent = (parent[path[i]] = typeof next === 'object' && next !== null ? next : {}) as DataRecord;
+	}
+	parent[path[path.length - 1]] = value;
+}
+
+/** A key as matching sees it: text or a number, trimmed; anything else (or blank) is no key. */
+export function keyText(value: unknown): string | undefined {
+	if (typeof value === 'string') {
+		const trimmed = value.trim();
+		return trimmed === '' ? undefined : trimmed;
+	}
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return undefined;
+}
+
+/** Why a record has no usable key, in the admin's words. */
+export function describeMissingKey(value: unknown): string {
+	if (value === undefined) return 'is missing';
+	if (value === null) return 'is empty (null)';
+	if (typeof value === 'string') return 'is empty';
+	if (Array.isArray(value)) return 'holds a list, not a text or a number';
+	return `holds ${typeof value === 'object' ? 'an object' : `the ${typeof value} ${String(value)}`}, not a text or a number`;
+}
+
+/** null, undefined, '' and whitespace-only text. */
+export const isEmptyValue = (value: unknown): boolean =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** Text and numbers compare as trimmed text, so 7 equals '7 '. */
+function scalarText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return undefined;
+}
+
+export interface CompareRules {
+	ignoreCase: boolean;
+	treatEmptyAsMissing: boolean;
+}
+
+/**
+ * Whether two field values count as the same. Text is trimmed, numbers compare as text, lists and
+ * objects compare member by member with the same rules. With `treatEmptyAsMissing`, every empty
+ * value (see isEmptyValue) equals every other, so a field missing on one side and blank on the
+ * other is not a change.
+ */
+export function valuesEqual(a: unknown, b: unknown, rules: CompareRules): boolean {
+	if (a === b) return true;
+	if (rules.treatEmptyAsMissing && isEmptyValue(a)) return isEmptyValue(b);
+	const textA = scalarText(a);
+	const textB = scalarText(b);
+	if (textA !== undefined || textB !== undefined) {
+		if (textA === textB) return true;
+		if (textA === undefined || textB === undefined || !rules.ignoreCase) return false;
+		return textA.toLowerCase() === textB.toLowerCase();
+	}
+	if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+	return Array.isArray(a) ? arraysEqual(a, b, rules) : objectsEqual(a as DataRecord, b as DataRecord, rules);
+}
+
+function arraysEqual(a: unknown[], b: unknown, rules: CompareRules): boolean {
+	if (!Array.isArray(b) || a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (!valuesEqual(a[i], b[i], rules)) return false;
+	return true;
+}
+
+function objectsEqual(a: DataRecord, b: DataRecord, rules: CompareRules): boolean {
+	if (Array.isArray(b)) return false;
+	for (const field in a) if (!valuesEqual(a[field], b[field], rules)) return false;
+	for (const field in b) if (!(field in a) && !valuesEqual(undefined, b[field], rules)) return false;
+	return true;
+}

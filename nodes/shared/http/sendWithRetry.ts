@@ -1,0 +1,117 @@
+/**
+ * The one way our nodes talk HTTP: through n8n's `httpRequestWithAuthentication` (so the
+ * credential's own authentication is applied, and n8n's proxy and TLS settings hold), with the
+ * shared retry policy and pacing. HTTP error statuses come back as responses, not exceptions, so
+ * each node can word them for its service; only a request that never got an answer throws.
+ */
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleep,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { RequestPacer } from './requestPacer';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retryPolicy';
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: T;
+}
+
+/** Counters a run can report (and tests can check): how hard the service pushed back. */
+export interface RequestStats {
+	requests: number;
+	retries: number;
+	rateLimited: number;
+	serverErrors: number;
+	networkErrors: number;
+}
+
+export const newRequestStats = (): RequestStats => ({
+	requests: 0,
+	retries: 0,
+	rateLimited: 0,
+	serverErrors: 0,
+	networkErrors: 0,
+});
+
+export interface SendOptions {
+	policy?: RetryPolicy;
+	pacer?: RequestPacer;
+	stats?: RequestStats;
+	/**
+	 * Retry when no answer came back. Off for requests that are not safe to repeat blindly (a
+	 * create whose answer was lost may have happened): the caller checks first, then resends.
+	 */
+	retryLostAnswers?: boolean;
+	itemIndex?: number;
+}
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Thrown when a request got no answer at all (connection refused or dropped, timeout). */
+export class NoAnswerError extends NodeApiError {}
+
+function noAnswerError(context: RequestContext, request: IHttpRequestOptions, error: unknown, itemIndex?: number) {
+	const cause = error as { cause?: { code?: string }; code?: string; message?: string };
+	const code = cause.cause?.code ?? cause.code ?? 'no answer';
+	let host = String(request.url);
+	try {
+		host = new URL(String(request.url), request.baseURL).host;
+	} catch {}
+	// Built from scratch so that nothing of the original request (headers with keys) is kept.
+	return new NoAnswerError(context.getNode(), { code } as JsonObject, {
+		message: `No answer from ${host} (${code})`,
+		description: 'The service did not answer. Check the address in the credential, and try again later.',
+		itemIndex,
+	});
+}
+
+export async function sendWithRetry<T = unknown>(
+	context: RequestContext,
+	credentialType: string,
+	request: IHttpRequestOptions,
+	options: SendOptions = {},
+): Promise<ApiResponse<T>> {
+	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+	const pacer = options.pacer ?? new RequestPacer();
+	const stats = options.stats;
+	const retryLostAnswers = options.retryLostAnswers ?? true;
+
+	for (let attempt = 1; ; attempt++) {
+		await pacer.wait();
+		if (stats) stats.requests++;
+		let response: ApiResponse<T>;
+		try {
+			response = (await context.helpers.httpRequestWithAuthentication.call(context as IExecuteFunctions, credentialType, {
+				...request,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			})) as ApiResponse<T>;
+		} catch (error) {
+			if (error instanceof NodeOperationError) throw error;
+			if (stats) stats.networkErrors++;
+			const lost = noAnswerError(context, request, error, options.itemIndex);
+			if (!retryLostAnswers || attempt >= policy.maxAttempts) throw lost;
+			if (stats) stats.retries++;
+			await sleep(retryDelayMs(attempt, policy));
+			continue;
+		}
+		const { statusCode } = response;
+		if (!isRetryableStatus(statusCode) || attempt >= policy.maxAttempts) return response;
+		if (stats) {
+			stats.retries++;
+			if (statusCode === 429) stats.rateLimited++;
+			else stats.serverErrors++;
+		}
+		const retryAfter = parseRetryAfter(response.headers['retry-after']);
+		const delay = retryDelayMs(attempt, policy, retryAfter);
+		if (retryAfter !== undefined) pacer.holdUntil(Date.now() + delay);
+		await sleep(delay);
+	}
+}
