@@ -2,6 +2,7 @@
  * Finds the node and credential classes a test workflow names: ours from the source tree (the
  * same files package.json's `n8n` section lists, built), n8n's own from n8n-nodes-base.
  */
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 import type { ICredentialType, INodeType, IVersionedNodeType } from 'n8n-workflow';
@@ -35,12 +36,13 @@ let ourCredentials: Map<string, ICredentialType> | undefined;
 function loadOurs() {
 	if (ourNodes && ourCredentials) return { nodes: ourNodes, credentials: ourCredentials };
 	ourNodes = new Map();
-	for (const path of packageJson.n8n.nodes) {
+	// A listed file that does not exist yet (a node still being written) is simply not available.
+	for (const path of packageJson.n8n.nodes.filter((p) => existsSync(sourcePathOf(p)))) {
 		const node = new (firstExportedClass<NodeClass>(sourcePathOf(path)))();
 		ourNodes.set(`${PACKAGE_NAME}.${node.description.name}`, node);
 	}
 	ourCredentials = new Map();
-	for (const path of packageJson.n8n.credentials as string[]) {
+	for (const path of packageJson.n8n.credentials.filter((p) => existsSync(sourcePathOf(p)))) {
 		const credential = new (firstExportedClass<CredentialClass>(sourcePathOf(path)))();
 		ourCredentials.set(credential.name, credential);
 	}
