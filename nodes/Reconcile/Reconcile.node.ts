@@ -1,0 +1,42 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { reconcileProperties } from './parameters';
+import { planChanges } from './planChanges';
+import { readSettings } from './readSettings';
+import { stopOnMassDeletion } from './stopOnMassDeletion';
+import { OUTPUT_NAMES, toOutputItems } from './toOutputItems';
+
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- it needs two input lists, which an AI tool call cannot give
+export class Reconcile implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Reconcile',
+		name: 'reconcile',
+		icon: { light: 'file:reconcile.svg', dark: 'file:reconcile.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{"by " + $parameter["sourceKeyField"]}}',
+		description: 'Compare desired records with current ones: what to create, update, delete or leave alone',
+		defaults: { name: 'Reconcile' },
+		inputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Source' },
+			{ type: NodeConnectionTypes.Main, displayName: 'Target' },
+		],
+		outputs: OUTPUT_NAMES.map((displayName) => ({ type: NodeConnectionTypes.Main, displayName })),
+		properties: reconcileProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const settings = readSettings(this);
+		const source = this.getInputData(0).map((item) => item.json);
+		const target = this.getInputData(1).map((item) => item.json);
+		const plan = planChanges(source, target, settings.plan);
+		stopOnMassDeletion(this, plan, { source: source.length, target: target.length }, settings);
+		return toOutputItems(plan, source, target, settings.targetIdField);
+	}
+}

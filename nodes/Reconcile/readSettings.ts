@@ -1,0 +1,60 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+
+import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../shared/deletionGuard';
+import type { FieldMapping, PlanOptions } from './planChanges';
+
+export interface ReconcileSettings {
+	plan: PlanOptions;
+	targetIdField: string;
+	allowMassDeletion: boolean;
+	deletionLimits: DeletionGuardLimits;
+}
+
+interface Options {
+	allowMassDeletion?: boolean;
+	ignoreKeyCase?: boolean;
+	ignoreTargetsWithoutKey?: boolean;
+	maxDeletions?: number;
+	maxDeletionPercent?: number;
+	treatEmptyAsMissing?: boolean;
+}
+
+/** The node's parameters, read once (they hold no per-item expressions worth evaluating per item). */
+export function readSettings(context: IExecuteFunctions): ReconcileSettings {
+	const text = (name: string, displayName: string) => {
+		const value = String(context.getNodeParameter(name, 0, '')).trim();
+		if (value === '') {
+			throw new NodeOperationError(context.getNode(), `"${displayName}" is empty: enter a field name`);
+		}
+		return value;
+	};
+	const options = context.getNodeParameter('options', 0, {}) as Options;
+	const rows = context.getNodeParameter('fieldsToCompare.fields', 0, []) as IDataObject[];
+	const fields = rows.map((row, index): FieldMapping => {
+		const sourceField = String(row.sourceField ?? '').trim();
+		const targetField = String(row.targetField ?? '').trim();
+		if (sourceField === '' || targetField === '') {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Fields to Compare, row ${index + 1}: both "Source Field" and "Target Field" need a field name`,
+			);
+		}
+		return { sourceField, targetField, ignoreCase: row.ignoreCase === true };
+	});
+	return {
+		plan: {
+			sourceKeyField: text('sourceKeyField', 'Source Key Field'),
+			targetKeyField: text('targetKeyField', 'Target Key Field'),
+			ignoreKeyCase: options.ignoreKeyCase ?? false,
+			fields,
+			treatEmptyAsMissing: options.treatEmptyAsMissing ?? true,
+			ignoreTargetsWithoutKey: options.ignoreTargetsWithoutKey ?? true,
+		},
+		targetIdField: text('targetIdField', 'Target ID Field'),
+		allowMassDeletion: options.allowMassDeletion ?? false,
+		deletionLimits: {
+			maxDeletions: options.maxDeletions ?? DEFAULT_DELETION_LIMITS.maxDeletions,
+			maxDeletionPercent: options.maxDeletionPercent ?? DEFAULT_DELETION_LIMITS.maxDeletionPercent,
+		},
+	};
+}
