@@ -236,7 +236,7 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 		hooks,
 	);
 	const startNode = json.nodes.find((n) => isTrigger(nodeTypes.get(n.type))) ?? json.nodes[0];
-	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode });
+	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode, pinData: json.pinData });
 	const runData = run.data.resultData.runData;
 	const output = (nodeName: string, outputIndex = 0) => {
 		const taskData = runData[nodeName];
