@@ -59,6 +59,11 @@ export interface SimulatorDefinition<State> {
 	seed: () => State;
 	/** What GET /__sim/state shows (defaults to the state itself). */
 	describeState?: (state: State) => unknown;
+	/**
+	 * Extra control routes under /__sim/ for switches only this simulator has (e.g. 'PUT /__sim/admentum').
+	 * Like the built-in ones: no auth, no faults, not logged. Patterns are matched exactly.
+	 */
+	controlRoutes?: Route[];
 }
 
 export interface RunningSimulator<State> {
@@ -153,6 +158,8 @@ export async function startSimulator<State>(
 			faults.set(JSON.parse(req.bodyText || '{}') as Partial<FaultSettings>);
 			return { status: 200, body: faults.current };
 		}
+		const own = definition.controlRoutes?.find((r) => r.method === req.method && r.pattern === req.path);
+		if (own) return await own.handle(req);
 		return { status: 404, body: { message: `No control route ${route}` } };
 	};
 
