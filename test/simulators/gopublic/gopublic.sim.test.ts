@@ -241,7 +241,7 @@ describe('GoPublic simulator', () => {
 			{ method: 'POST', path: IMPORT_PATH, status: 200 },
 			{ method: 'POST', path: IMPORT_PATH, status: 403 },
 		]);
-		const state = await (await fetch(sim.origin + '/__sim/state')).json();
+		const state = (await (await fetch(sim.origin + '/__sim/state')).json()) as { members: unknown[] };
 		assert.equal(state.members.length, 1);
 		await fetch(sim.origin + '/__sim/reset', { method: 'POST' });
 		assert.equal(sim.state.members.size, 0);

@@ -1,0 +1,43 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from "n8n-workflow";
+
+import * as member from "./actions/member";
+import { router } from "./actions/router";
+
+export class GoPublic implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: "GoPublic",
+		name: "goPublic",
+		icon: { light: "file:gopublic.svg", dark: "file:gopublic.dark.svg" },
+		group: ["output"],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			"Import members into the GoPublic intranet and phonebook, and remove those who left",
+		defaults: { name: "GoPublic" },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: "goPublicApi", required: true }],
+		properties: [
+			{
+				displayName: "Resource",
+				name: "resource",
+				type: "options",
+				noDataExpression: true,
+				options: [{ name: "Member", value: "member" }],
+				default: "member",
+			},
+			...member.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,64 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from "n8n-workflow";
+
+import { uuidsOf } from "../../helpers/buildMember";
+import { sendMembers } from "../../transport/sendMembers";
+import { toOutputItems, type MemberResultRow } from "./memberResults";
+import { DEFAULT_BATCH_SIZE, batchSizeOption } from "./options";
+
+const properties: INodeProperties[] = [
+	{
+		displayName: "UUIDs",
+		name: "uuids",
+		type: "string",
+		default: "={{ $json.UUID ?? $json.uuids ?? $json.externalId }}",
+		required: true,
+		description:
+			"Any of the IDs of the member to remove; a list or |-separated text. GoPublic locks the member now and deletes it after 30 days.",
+	},
+	{
+		displayName: "Options",
+		name: "options",
+		type: "collection",
+		placeholder: "Add option",
+		default: {},
+		options: [batchSizeOption],
+	},
+];
+
+export const description: INodeProperties[] = properties.map((property) => ({
+	...property,
+	displayOptions: { show: { resource: ["member"], operation: ["remove"] } },
+}));
+
+export async function execute(
+	this: IExecuteFunctions,
+): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const options = this.getNodeParameter("options", 0, {}) as IDataObject;
+	const rows: MemberResultRow[] = items.map((_, itemIndex) => ({
+		itemIndex,
+		uuids: uuidsOf({ uuids: this.getNodeParameter("uuids", itemIndex, "") }),
+		status: "failed",
+		message: '"uuids" is required: give the member\'s uuid',
+	}));
+	const toLock = rows.filter((row) => row.uuids.length > 0);
+	const report = await sendMembers(
+		this,
+		toLock.map(({ uuids }) => ({ uuids, lockForDeletion: true })),
+		{
+			batchSize: Number(options.batchSize ?? DEFAULT_BATCH_SIZE),
+			action: "Removing members",
+			stopOnRefusedBatch: !this.continueOnFail(),
+		},
+	);
+	toLock.forEach((row, i) => {
+		row.status = report.outcomes[i].status;
+		row.message = report.outcomes[i].message;
+	});
+	return toOutputItems(this, rows);
+}
