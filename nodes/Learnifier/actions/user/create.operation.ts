@@ -1,0 +1,121 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { NoAnswerError } from '../../../shared/http/sendWithRetry';
+import { describeUser } from '../../helpers/describeUser';
+import { withSyncResult } from '../../helpers/syncResult';
+import type { LearnifierUser, UserChanges } from '../../helpers/types';
+import { changesFromFields, TEXT_FIELDS } from '../../helpers/userFields';
+import { isSuccess } from '../../transport/learnifierTransport';
+import { processItems, type ItemTools } from '../processItems';
+import { emailConflictError } from './emailConflictError';
+import { concurrencyOption, optionsCollection } from './sharedParameters';
+
+const show = { resource: ['user'], operation: ['create'] };
+const MAIN_FIELDS = ['externalId', 'firstName', 'lastName', 'primaryEmail'];
+/** A create whose answer was lost is checked and re-sent at most this often. */
+const MAX_CREATE_TRIES = 3;
+
+export const description: INodeProperties[] = [
+	...TEXT_FIELDS.filter((field) => MAIN_FIELDS.includes(field.name)).map(
+		(field): INodeProperties => ({
+			displayName: field.displayName,
+			name: field.name,
+			type: 'string',
+			required: field.name !== 'primaryEmail',
+			default: '',
+			placeholder: field.name === 'primaryEmail' ? 'name@example.com' : undefined,
+			description:
+				field.name === 'primaryEmail' ? `${field.description}. Leave empty for a user without email.` : field.description,
+			displayOptions: { show },
+		}),
+	),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			...TEXT_FIELDS.filter((field) => !MAIN_FIELDS.includes(field.name)).map(
+				(field): INodeProperties => ({ ...field, type: 'string', default: '' }),
+			),
+			{
+				displayName: 'Locked',
+				name: 'hardLock',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the user is locked out of Learnifier from the start',
+			},
+		],
+	},
+	optionsCollection('create', [concurrencyOption]),
+];
+
+async function existingUser(tools: ItemTools, externalId: string, action: string, itemIndex: number) {
+	const response = await tools.api.findByExternalId(externalId, itemIndex);
+	if (isSuccess(response)) return response.body as LearnifierUser;
+	if (tools.api.isNotFound(response)) return undefined;
+	throw tools.api.error(response, `${action}: checking whether the user exists`, itemIndex);
+}
+
+/**
+ * Creates the user once, even when an answer is lost: before sending again, and when the e-mail
+ * turns out to be taken, it looks for a user with this external ID (an earlier try that did land).
+ */
+async function createOnce(tools: ItemTools, changes: UserChanges, itemIndex: number) {
+	const externalId = String(changes.externalId);
+	const action = `Creating ${describeUser(changes)}`;
+	for (let attempt = 1; attempt <= MAX_CREATE_TRIES; attempt++) {
+		let created;
+		try {
+			created = await tools.api.createUser(changes, itemIndex);
+		} catch (error) {
+			if (!(error instanceof NoAnswerError)) throw new NodeOperationError(tools.api.node, error as Error, { itemIndex });
+			const landed = await existingUser(tools, externalId, action, itemIndex);
+			if (landed) return withSyncResult(landed, 'created', { recovered: true });
+			continue;
+		}
+		if (created.id) return withSyncResult({ id: created.id, ...changes }, 'created');
+		const { response } = created;
+		if (!tools.api.isEmailConflict(response) || !changes.primaryEmail) throw tools.api.error(response, action, itemIndex);
+		const landed = await existingUser(tools, externalId, action, itemIndex);
+		const email = String(changes.primaryEmail);
+		if (landed?.primaryEmail?.toLowerCase() === email.toLowerCase()) {
+			return withSyncResult(landed, 'created', { recovered: true });
+		}
+		throw await emailConflictError(tools, {
+			action,
+			email,
+			hint: 'Email addresses must be unique in Learnifier. Correct the address in the source, or free it on the other user first.',
+			itemIndex,
+		});
+	}
+	throw new NodeOperationError(tools.api.node, `${action} failed: Learnifier did not answer (${MAX_CREATE_TRIES} tries)`, {
+		description: 'No user with this external ID exists in Learnifier, so nothing was created. Run the workflow again later.',
+		itemIndex,
+	});
+}
+
+export async function execute(this: IExecuteFunctions) {
+	return await processItems(this, async (itemIndex, tools) => {
+		const fields: IDataObject = {
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		};
+		for (const name of MAIN_FIELDS) fields[name] = this.getNodeParameter(name, itemIndex, '');
+		const changes = changesFromFields(fields);
+		if (!changes.externalId) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has an empty External ID`, {
+				description:
+					'Users created by this node need an external ID: it is how the next run finds them again. Check the expression in External ID.',
+				itemIndex,
+			});
+		}
+		return await createOnce(tools, changes, itemIndex);
+	});
+}

@@ -1,0 +1,30 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { describeUser } from '../../helpers/describeUser';
+import { withSyncResult } from '../../helpers/syncResult';
+import { textValue } from '../../helpers/userFields';
+import { isSuccess } from '../../transport/learnifierTransport';
+import { processItems } from '../processItems';
+import { concurrencyOption, optionsCollection, userIdParameter } from './sharedParameters';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Delete removes the user from Learnifier. To keep the user but stop them logging in, use Lock instead.',
+		name: 'deleteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { resource: ['user'], operation: ['delete'] } },
+	},
+	userIdParameter(['delete']),
+	optionsCollection('delete', [concurrencyOption]),
+];
+
+export async function execute(this: IExecuteFunctions) {
+	return await processItems(this, async (itemIndex, { api }) => {
+		const id = textValue(this.getNodeParameter('userId', itemIndex, ''));
+		if (!id) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has no Learnifier User ID`, { itemIndex });
+		const response = await api.deleteUser(id, itemIndex);
+		if (!isSuccess(response)) throw api.error(response, `Deleting ${describeUser({ id })}`, itemIndex);
+		return withSyncResult({ id, deleted: true }, 'deleted');
+	});
+}

@@ -1,0 +1,52 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { textValue } from '../../helpers/userFields';
+import { isSuccess } from '../../transport/learnifierTransport';
+import { processItems } from '../processItems';
+import { optionsCollection, userIdParameter } from './sharedParameters';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Find By',
+		name: 'findBy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Learnifier User ID', value: 'id' },
+			{ name: 'External ID', value: 'externalId', description: 'The ID from your master system' },
+		],
+		default: 'id',
+		displayOptions: { show: { resource: ['user'], operation: ['get'] } },
+	},
+	userIdParameter(['get'], { findBy: ['id'] }),
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		required: true,
+		default: '={{ $json.externalId }}',
+		description: 'The external ID to look for (case-sensitive)',
+		displayOptions: { show: { resource: ['user'], operation: ['get'], findBy: ['externalId'] } },
+	},
+	optionsCollection('get', []),
+];
+
+export async function execute(this: IExecuteFunctions) {
+	return await processItems(this, async (itemIndex, { api }) => {
+		const byExternalId = this.getNodeParameter('findBy', itemIndex) === 'externalId';
+		const name = byExternalId ? 'externalId' : 'userId';
+		const value = textValue(this.getNodeParameter(name, itemIndex, ''));
+		const label = byExternalId ? `external ID "${value}"` : `Learnifier ID ${value}`;
+		if (!value) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has no ${byExternalId ? 'External ID' : 'Learnifier User ID'}`, {
+				itemIndex,
+			});
+		}
+		const response = byExternalId ? await api.findByExternalId(value, itemIndex) : await api.getUser(value, itemIndex);
+		if (isSuccess(response)) return response.body;
+		if (api.isNotFound(response)) {
+			throw new NodeOperationError(this.getNode(), `No Learnifier user with ${label}`, { itemIndex });
+		}
+		throw api.error(response, `Getting the user with ${label}`, itemIndex);
+	});
+}

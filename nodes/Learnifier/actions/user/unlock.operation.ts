@@ -1,0 +1,3 @@
+import { hardLockOperation } from './hardLockOperation';
+
+export const { description, execute } = hardLockOperation('unlock');

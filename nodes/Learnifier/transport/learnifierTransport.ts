@@ -1,0 +1,124 @@
+/**
+ * The one place the Learnifier node talks HTTP. One instance per execution: all items share its
+ * pacer (so a requests-per-second cap and a 429 hold hold for all of them) and its counters.
+ */
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
+
+import { apiError, type StatusWording } from '../../shared/http/apiErrors';
+import { RequestPacer } from '../../shared/http/requestPacer';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/http/retryPolicy';
+import { newRequestStats, sendWithRetry, type ApiResponse } from '../../shared/http/sendWithRetry';
+import type { LearnifierUser, UserChanges } from '../helpers/types';
+import {
+	CREATED_ID_FIELD,
+	CREDENTIAL_TYPE,
+	PAGING_HEADERS,
+	PATHS,
+	QUERY,
+	STATUS,
+	type LearnifierErrorBody,
+} from './apiContract';
+
+export interface TransportSettings {
+	requestsPerSecond: number;
+	maxRetryWaitSeconds: number;
+}
+
+const WORDING: StatusWording = {
+	401: 'Learnifier refused the API key or secret in the credential',
+	403: 'The API key has no realm-wide access: user sync needs a Back Office key',
+	404: 'Learnifier has no such user',
+};
+
+export const isSuccess = (response: ApiResponse) => response.statusCode >= 200 && response.statusCode < 300;
+
+export interface UsersPage {
+	users: LearnifierUser[];
+	more: boolean;
+}
+
+export class LearnifierTransport {
+	readonly stats = newRequestStats();
+	private readonly pacer: RequestPacer;
+	private readonly policy: RetryPolicy;
+
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly baseUrl: string,
+		settings: TransportSettings,
+	) {
+		this.pacer = new RequestPacer(settings.requestsPerSecond);
+		this.policy = { ...DEFAULT_RETRY_POLICY, maxDelayMs: Math.max(1, settings.maxRetryWaitSeconds) * 1000 };
+	}
+
+	get node() {
+		return this.context.getNode();
+	}
+
+	static async forExecution(context: IExecuteFunctions, settings: TransportSettings) {
+		const credentials = await context.getCredentials<{ baseUrl: string }>(CREDENTIAL_TYPE);
+		return new LearnifierTransport(context, String(credentials.baseUrl ?? '').replace(/\/+$/, ''), settings);
+	}
+
+	private send<T>(request: IHttpRequestOptions, itemIndex: number, retryLostAnswers = true) {
+		return sendWithRetry<T>(
+			this.context,
+			CREDENTIAL_TYPE,
+			{ json: true, ...request, url: this.baseUrl + request.url },
+			{ policy: this.policy, pacer: this.pacer, stats: this.stats, retryLostAnswers, itemIndex },
+		);
+	}
+
+	/** An error in plain words; `action` names what was done to which record. */
+	error(response: ApiResponse, action: string, itemIndex: number): NodeApiError {
+		const field = (response.body as LearnifierErrorBody | undefined)?.field;
+		const wording: StatusWording = field ? { ...WORDING, 400: `Learnifier refused the value of the field "${field}"` } : WORDING;
+		return apiError(this.node, response, { action, wording, itemIndex });
+	}
+
+	getUser(id: string, itemIndex: number) {
+		return this.send<LearnifierUser>({ method: 'GET', url: PATHS.user(id) }, itemIndex);
+	}
+
+	/** The user with this external id, or undefined (404). Other failures come back as the response. */
+	async findByExternalId(externalId: string, itemIndex: number) {
+		return this.send<LearnifierUser>(
+			{ method: 'GET', url: PATHS.userByExternalId, qs: { [QUERY.externalId]: externalId } },
+			itemIndex,
+		);
+	}
+
+	/** Not repeated when the answer is lost: the caller checks whether the user exists first. */
+	async createUser(changes: UserChanges, itemIndex: number) {
+		const response = await this.send<IDataObject>({ method: 'POST', url: PATHS.users, body: changes }, itemIndex, false);
+		const id = isSuccess(response) ? (response.body?.[CREATED_ID_FIELD] as string | undefined) : undefined;
+		return { response, id };
+	}
+
+	updateUser(id: string, changes: UserChanges, itemIndex: number, autoClearEmail = false) {
+		return this.send({
+			method: 'PATCH',
+			url: PATHS.user(id),
+			body: changes,
+			qs: autoClearEmail ? { [QUERY.autoClearEmail]: 'true' } : undefined,
+		}, itemIndex);
+	}
+
+	deleteUser(id: string, itemIndex: number) {
+		return this.send({ method: 'DELETE', url: PATHS.user(id) }, itemIndex);
+	}
+
+	async listPage(offset: number, limit: number, itemIndex: number): Promise<ApiResponse<LearnifierUser[]> & { page?: UsersPage }> {
+		const response = await this.send<LearnifierUser[]>(
+			{ method: 'GET', url: PATHS.users, qs: { [QUERY.limit]: limit, [QUERY.offset]: offset } },
+			itemIndex,
+		);
+		if (!isSuccess(response)) return response;
+		const more = String(response.headers[PAGING_HEADERS.more] ?? '').toLowerCase() === 'true';
+		return { ...response, page: { users: Array.isArray(response.body) ? response.body : [], more } };
+	}
+
+	isNotFound = (response: ApiResponse) => response.statusCode === STATUS.notFound;
+
+	isEmailConflict = (response: ApiResponse) => response.statusCode === STATUS.conflict;
+}
