@@ -19,7 +19,7 @@
  * Nothing is downloaded from anywhere but the npm registry.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { printProgress, seconds, startTicker, type Log } from './progress';
@@ -104,10 +104,7 @@ interface LockEntry {
 async function installFromLockfile(runtimeDir: string, log: Log): Promise<void> {
 	const started = Date.now();
 	log('n8n runtime: installing n8n 2.41.1 from the lockfile with npm ci --ignore-scripts (about 4-5 minutes, 2.8 GB)…');
-	const nodeModules = join(runtimeDir, 'node_modules');
-	const stop = startTicker(log, 'installing n8n', 20_000, () =>
-		existsSync(nodeModules) ? `${readdirSync(nodeModules).length} top-level packages so far` : 'downloading',
-	);
+	const stop = startTicker(log, 'installing n8n', 20_000);
 	try {
 		await runCommand('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
 			cwd: runtimeDir,

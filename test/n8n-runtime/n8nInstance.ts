@@ -1,0 +1,212 @@
+/**
+ * Starts a real n8n 2.41.1 server (`n8n start` on Node 24) for the demo and the end-to-end tests:
+ * a throwaway user folder with embedded SQLite, listening on 127.0.0.1 only, telemetry, version
+ * notifications, templates and personalisation off, free ports for the server and for the task
+ * runner broker (its default 5679 clashes otherwise), Europe/Stockholm time. Its log goes to
+ * <userFolder>/n8n.log (the end-to-end tests scan it for leaked keys). Once ready, the owner
+ * account is created (so the editor can be logged into) and `rest` holds an owner session.
+ *
+ * `cli(args)` runs the n8n CLI against the same database, each call with a broker port of its
+ * own (a CLI command that needs the task runner starts its own broker, and would collide with the
+ * server's). What works next to a running server (SQLite, tried):
+ *  - `import:credentials --input=<file>` with plain `data` objects: n8n encrypts them on import;
+ *  - `import:workflow --input=<file>`: workflows reference credentials by {id, name}; ids we give
+ *    are kept, so a workflow can name the credentials imported just before;
+ *  - running: use rest.runWorkflow (see n8nRest.ts); `execute --id --rawOutput` only starts from a
+ *    Manual Trigger, runs in a second process and prints the whole run as JSON after a
+ *    "Task Broker ready" line (stripped by cliJson).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+import type { N8nRuntime } from './ensureRuntime';
+import { newUserFolder } from './installPackage';
+import { DEMO_OWNER, N8nRest, type OwnerLogin } from './n8nRest';
+import { printProgress, seconds, type Log } from './progress';
+import { cleanEnv, runCommand, type CommandResult } from './runCommand';
+
+export interface StartN8nOptions {
+	runtime: N8nRuntime;
+	/** Defaults to a new folder in the OS temp dir (never inside the repo: see installPackage.ts). */
+	userFolder?: string;
+	/** Defaults to a free port. */
+	port?: number;
+	owner?: OwnerLogin;
+	log?: Log;
+	readyTimeoutMs?: number;
+}
+
+export interface N8nInstance {
+	url: string;
+	userFolder: string;
+	env: NodeJS.ProcessEnv;
+	/** Everything the server printed. */
+	logFile: string;
+	owner: OwnerLogin;
+	rest: N8nRest;
+	cli(args: string[]): Promise<CommandResult>;
+	/** Runs the CLI and parses the JSON it prints after its start-up noise. */
+	cliJson(args: string[]): Promise<unknown>;
+	/** SIGTERM, then SIGKILL after `graceMs`. */
+	stop(graceMs?: number): Promise<void>;
+}
+
+export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
+	const log = options.log ?? printProgress;
+	const started = Date.now();
+	const userFolder = options.userFolder ?? newUserFolder();
+	mkdirSync(userFolder, { recursive: true });
+	const port = options.port ?? (await freePort());
+	const url = `http://127.0.0.1:${port}`;
+	const env = n8nEnvironment(options.runtime, userFolder, port, await freePort());
+	const logFile = join(userFolder, 'n8n.log');
+
+	log(`n8n: starting n8n ${options.runtime.n8nVersion} on ${url} (user folder ${userFolder})…`);
+	const logStream = createWriteStream(logFile);
+	const child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, 'start'], {
+		env,
+		cwd: userFolder,
+		detached: true, // its own process group, so stop() also ends the task runner it spawns
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	child.stdout.pipe(logStream);
+	child.stderr.pipe(logStream);
+	const killOnExit = () => killGroup(child, 'SIGKILL');
+	process.once('exit', killOnExit);
+
+	try {
+		await waitUntilReady(url, child, logFile, options.readyTimeoutMs ?? 180_000);
+	} catch (error) {
+		killOnExit();
+		throw error;
+	}
+	log(`n8n: ready after ${seconds(started)}`);
+
+	const owner = options.owner ?? DEMO_OWNER;
+	const rest = new N8nRest(url, options.runtime.runtimeDir);
+	await rest.setupOwner(owner);
+
+	const cli = async (args: string[]) =>
+		runCommand(options.runtime.nodeBin, [options.runtime.n8nBin, ...args], {
+			cwd: userFolder,
+			env: { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
+			allowFailure: true,
+		});
+
+	return {
+		url,
+		userFolder,
+		env,
+		logFile,
+		owner,
+		rest,
+		cli,
+		async cliJson(args) {
+			const result = await cli(args);
+			if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+			return parseCliJson(result.stdout);
+		},
+		async stop(graceMs = 20_000) {
+			process.removeListener('exit', killOnExit);
+			await stopProcess(child, graceMs);
+			logStream.end();
+		},
+	};
+}
+
+function n8nEnvironment(runtime: N8nRuntime, userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+	const env = cleanEnv({
+		PATH: `${join(runtime.nodeBin, '..')}:${process.env.PATH ?? ''}`,
+		N8N_USER_FOLDER: userFolder,
+		DB_TYPE: 'sqlite',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(port),
+		N8N_PROTOCOL: 'http',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_ENCRYPTION_KEY: 'directory-sync-throwaway-instance',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		GENERIC_TIMEZONE: 'Europe/Stockholm',
+		TZ: 'Europe/Stockholm',
+		N8N_LOG_LEVEL: 'info',
+	});
+	// A --import tsx (or similar) meant for our own process must not reach n8n's.
+	delete env.NODE_OPTIONS;
+	return env;
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logTail(logFile)}`);
+		}
+		try {
+			const response = await fetch(`${url}/healthz/readiness`);
+			if (response.ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((done) => setTimeout(done, 250));
+	}
+	throw new Error(`n8n was not ready after ${timeoutMs} ms:\n${logTail(logFile)}`);
+}
+
+function logTail(logFile: string, lines = 30): string {
+	try {
+		return readFileSync(logFile, 'utf8').trim().split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
+async function stopProcess(child: ChildProcess, graceMs: number): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((done) => child.once('exit', () => done()));
+	killGroup(child, 'SIGTERM');
+	const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
+	await exited;
+	clearTimeout(timer);
+	// The task runner may outlive the main process by a moment.
+	killGroup(child, 'SIGKILL');
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		// already gone
+	}
+}
+
+/** The CLI prints lines such as "n8n Task Broker ready on 127.0.0.1, port 12345" before its JSON. */
+export function parseCliJson(stdout: string): unknown {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line.startsWith('{') || line.startsWith('['));
+	if (start < 0) throw new Error(`No JSON in the n8n CLI output:\n${stdout.slice(0, 2000)}`);
+	return JSON.parse(lines.slice(start).join('\n'));
+}
+
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
