@@ -4,34 +4,33 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
-} from "n8n-workflow";
+} from 'n8n-workflow';
 
-import * as member from "./actions/member";
-import { router } from "./actions/router";
+import * as member from './actions/member';
+import { router } from './actions/router';
 
 export class GoPublic implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: "GoPublic",
-		name: "goPublic",
-		icon: { light: "file:gopublic.svg", dark: "file:gopublic.dark.svg" },
-		group: ["output"],
+		displayName: 'GoPublic',
+		name: 'goPublic',
+		icon: { light: 'file:gopublic.svg', dark: 'file:gopublic.dark.svg' },
+		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description:
-			"Import members into the GoPublic intranet and phonebook, and remove those who left",
-		defaults: { name: "GoPublic" },
+		description: 'Import members into the GoPublic intranet and phonebook, and remove those who left',
+		defaults: { name: 'GoPublic' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: "goPublicApi", required: true }],
+		credentials: [{ name: 'goPublicApi', required: true }],
 		properties: [
 			{
-				displayName: "Resource",
-				name: "resource",
-				type: "options",
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
 				noDataExpression: true,
-				options: [{ name: "Member", value: "member" }],
-				default: "member",
+				options: [{ name: 'Member', value: 'member' }],
+				default: 'member',
 			},
 			...member.description,
 		],

@@ -2,21 +2,9 @@
  * Turns the values an admin mapped for one item into a GoPublic member: each field in its form
  * (lists, booleans, ISO dates), empty fields left out, then checked by the schema. Pure.
  */
-import {
-	BOOLEAN_FIELDS,
-	DATE_FIELDS,
-	OPTIONAL_TEXT_FIELDS,
-	PATH_LIST_FIELDS,
-} from "../transport/apiContract";
-import {
-	toBase64,
-	toBoolean,
-	toIsoDateTime,
-	toPathList,
-	toText,
-	toTextList,
-} from "./fieldForms";
-import { validateMember, type ValidMember } from "./memberSchema";
+import { BOOLEAN_FIELDS, DATE_FIELDS, OPTIONAL_TEXT_FIELDS, PATH_LIST_FIELDS } from '../transport/apiContract';
+import { toBase64, toBoolean, toIsoDateTime, toPathList, toText, toTextList } from './fieldForms';
+import { validateMember, type ValidMember } from './memberSchema';
 
 type FieldForm = (value: unknown) => unknown;
 
@@ -34,9 +22,7 @@ const FORMS: Record<string, FieldForm> = {
 };
 
 /** The mapped values in GoPublic's forms; unknown field names are dropped, empty values left out. */
-export function toMemberCandidate(
-	mapped: Record<string, unknown>,
-): Record<string, unknown> {
+export function toMemberCandidate(mapped: Record<string, unknown>): Record<string, unknown> {
 	const candidate: Record<string, unknown> = {};
 	for (const [field, value] of Object.entries(mapped)) {
 		const form = FORMS[field];
@@ -50,9 +36,7 @@ export function toMemberCandidate(
 /** The uuids of a mapped item as far as they can be read, even when the rest is invalid. */
 export function uuidsOf(mapped: Record<string, unknown>): string[] {
 	const list = toTextList(mapped.uuids);
-	return Array.isArray(list)
-		? list.filter((uuid): uuid is string => typeof uuid === "string")
-		: [];
+	return Array.isArray(list) ? list.filter((uuid): uuid is string => typeof uuid === 'string') : [];
 }
 
 export type BuiltMember = { member: ValidMember } | { problems: string[] };
@@ -63,5 +47,5 @@ export function buildMember(mapped: Record<string, unknown>): BuiltMember {
 
 /** How an item is named in messages: `Item 7 (uuid abc)`, with n8n's item numbering (from 0). */
 export function describeItem(itemIndex: number, uuids: string[]): string {
-	return `Item ${itemIndex} (${uuids.length > 0 ? `uuid ${uuids.join(", ")}` : "no uuid"})`;
+	return `Item ${itemIndex} (${uuids.length > 0 ? `uuid ${uuids.join(', ')}` : 'no uuid'})`;
 }

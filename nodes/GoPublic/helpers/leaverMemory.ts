@@ -3,9 +3,9 @@
  * the uuids of the members of the last successful import in the workflow's static data. A member
  * is one group of uuids; it has left when none of its uuids is in the current input.
  */
-import type { IDataObject } from "n8n-workflow";
+import type { IDataObject } from 'n8n-workflow';
 
-const MEMORY_KEY = "goPublicLastImport";
+const MEMORY_KEY = 'goPublicLastImport';
 
 interface StoredMemory {
 	/** One entry per member: its uuids. */
@@ -14,18 +14,12 @@ interface StoredMemory {
 }
 
 /** The remembered members, or undefined before the first successful import. */
-export function readRememberedMembers(
-	staticData: IDataObject,
-): string[][] | undefined {
+export function readRememberedMembers(staticData: IDataObject): string[][] | undefined {
 	const stored = staticData[MEMORY_KEY] as StoredMemory | undefined;
 	return Array.isArray(stored?.members) ? stored.members : undefined;
 }
 
-export function rememberMembers(
-	staticData: IDataObject,
-	members: string[][],
-	now = new Date(),
-): void {
+export function rememberMembers(staticData: IDataObject, members: string[][], now = new Date()): void {
 	staticData[MEMORY_KEY] = {
 		members,
 		savedAt: now.toISOString(),
@@ -33,9 +27,6 @@ export function rememberMembers(
 }
 
 /** Remembered members none of whose uuids appear in `current`. */
-export function findLeavers(
-	remembered: string[][],
-	current: ReadonlySet<string>,
-): string[][] {
+export function findLeavers(remembered: string[][], current: ReadonlySet<string>): string[][] {
 	return remembered.filter((uuids) => !uuids.some((uuid) => current.has(uuid)));
 }

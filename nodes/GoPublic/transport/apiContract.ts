@@ -6,58 +6,53 @@
  */
 
 /** Confirmed: the import path on the customer's GoPublic admin host. */
-export const IMPORT_PATH = "/backend/member/import-by-api-key";
+export const IMPORT_PATH = '/backend/member/import-by-api-key';
 
 /** Confirmed: the header carrying the API key. */
-export const API_KEY_HEADER = "x-api-key";
+export const API_KEY_HEADER = 'x-api-key';
 
 /** Confirmed: the endpoint is built from the customer's domain this way. */
 export function importUrlForDomain(domain: string): string {
 	const host = domain
 		.trim()
-		.replace(/^https?:\/\//i, "")
-		.replace(/\/.*$/, "")
-		.replace(/^gapi\.admin\./i, "");
+		.replace(/^https?:\/\//i, '')
+		.replace(/\/.*$/, '')
+		.replace(/^gapi\.admin\./i, '');
 	return `https://gapi.admin.${host}${IMPORT_PATH}`;
 }
 
 /** Confirmed: optional member fields that hold text. */
 export const OPTIONAL_TEXT_FIELDS = [
-	"firstName",
-	"surname",
-	"memberId",
-	"location",
-	"title",
-	"department",
-	"phoneNumber",
-	"mobileNumber",
-	"secondaryEmail",
-	"workDescription",
-	"language",
-	"avatar",
-	"facebookLink",
-	"linkedInLink",
-	"instagramLink",
-	"xLink",
-	"additionalLink",
+	'firstName',
+	'surname',
+	'memberId',
+	'location',
+	'title',
+	'department',
+	'phoneNumber',
+	'mobileNumber',
+	'secondaryEmail',
+	'workDescription',
+	'language',
+	'avatar',
+	'facebookLink',
+	'linkedInLink',
+	'instagramLink',
+	'xLink',
+	'additionalLink',
 ] as const;
 
 /** Confirmed: ISO date-time fields. */
-export const DATE_FIELDS = ["dateOfBirth", "startDate"] as const;
+export const DATE_FIELDS = ['dateOfBirth', 'startDate'] as const;
 
 /** Confirmed: boolean fields (GoPublic's text writes them as "true"; its script sends booleans). */
-export const BOOLEAN_FIELDS = ["headOfDepartment", "lockForDeletion"] as const;
+export const BOOLEAN_FIELDS = ['headOfDepartment', 'lockForDeletion'] as const;
 
 /** Confirmed: arrays of `/`-separated paths; every level of a path is assigned. */
-export const PATH_LIST_FIELDS = ["categories", "organizations"] as const;
+export const PATH_LIST_FIELDS = ['categories', 'organizations'] as const;
 
 /** Confirmed: required when a member is created (`uuids` is required always). */
-export const REQUIRED_ON_CREATE = [
-	"name",
-	"email",
-	"fullName",
-	"roles",
-] as const;
+export const REQUIRED_ON_CREATE = ['name', 'email', 'fullName', 'roles'] as const;
 
 export type OptionalTextField = (typeof OPTIONAL_TEXT_FIELDS)[number];
 export type DateField = (typeof DATE_FIELDS)[number];
@@ -80,12 +75,7 @@ export interface ImportRequestBody {
 }
 
 /** Assumed: what happened to one member, in the success answer. */
-export type MemberStatus =
-	| "created"
-	| "updated"
-	| "unchanged"
-	| "locked"
-	| "failed";
+export type MemberStatus = 'created' | 'updated' | 'unchanged' | 'locked' | 'failed';
 
 export interface MemberResult {
 	/** Position of the member in the request's `members` array. */
@@ -127,27 +117,20 @@ export const roleNotFoundMessage = (role: string) => `role not found: ${role}`;
  * or missing key is assumed.
  */
 export const STATUS_WORDING = {
-	401: "GoPublic refused the API key (401). Check the API key in the GoPublic credential.",
+	401: 'GoPublic refused the API key (401). Check the API key in the GoPublic credential.',
 	403:
-		"GoPublic refused the address this n8n connects from (403 Forbidden / Access Denied). GoPublic only accepts " +
+		'GoPublic refused the address this n8n connects from (403 Forbidden / Access Denied). GoPublic only accepts ' +
 		"imports from whitelisted IP addresses: ask GoPublic to whitelist the public IP address of n8n's server.",
-	404: "GoPublic has no import endpoint at this address (404). Check the domain or endpoint in the GoPublic credential.",
-	415: "GoPublic refused the request format (415): it only accepts JSON.",
+	404: 'GoPublic has no import endpoint at this address (404). Check the domain or endpoint in the GoPublic credential.',
+	415: 'GoPublic refused the request format (415): it only accepts JSON.',
 } as const;
 
 export function isImportSummary(body: unknown): body is ImportSummary {
-	return (
-		!!body &&
-		typeof body === "object" &&
-		Array.isArray((body as ImportSummary).results)
-	);
+	return !!body && typeof body === 'object' && Array.isArray((body as ImportSummary).results);
 }
 
 export function validationProblems(body: unknown): ValidationProblem[] {
-	const errors =
-		body && typeof body === "object"
-			? (body as ValidationErrorBody).errors
-			: undefined;
+	const errors = body && typeof body === 'object' ? (body as ValidationErrorBody).errors : undefined;
 	return Array.isArray(errors) ? errors : [];
 }
 
@@ -159,7 +142,6 @@ export interface ImportAddress {
 }
 
 export function importUrl(credentials: ImportAddress): string {
-	if (credentials.addressType === "endpoint")
-		return String(credentials.endpoint ?? "").trim();
-	return importUrlForDomain(String(credentials.domain ?? ""));
+	if (credentials.addressType === 'endpoint') return String(credentials.endpoint ?? '').trim();
+	return importUrlForDomain(String(credentials.domain ?? ''));
 }

@@ -2,18 +2,10 @@
  * Sends members to GoPublic's import in batches and reads back what happened to each one. The
  * import is an upsert, so a request whose answer was lost is safe to send again.
  */
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-} from "n8n-workflow";
+import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { apiError } from "../../shared/http/apiErrors";
-import {
-	newRequestStats,
-	sendWithRetry,
-	type RequestStats,
-} from "../../shared/http/sendWithRetry";
+import { apiError } from '../../shared/http/apiErrors';
+import { newRequestStats, sendWithRetry, type RequestStats } from '../../shared/http/sendWithRetry';
 import {
 	STATUS_WORDING,
 	importUrl,
@@ -21,9 +13,9 @@ import {
 	validationProblems,
 	type MemberPayload,
 	type MemberStatus,
-} from "./apiContract";
+} from './apiContract';
 
-export const CREDENTIAL_TYPE = "goPublicApi";
+export const CREDENTIAL_TYPE = 'goPublicApi';
 
 export interface MemberOutcome {
 	status: MemberStatus;
@@ -63,27 +55,22 @@ async function sendBatch(
 	try {
 		response = await post(batch);
 	} catch (error) {
-		const failure =
-			error instanceof NodeApiError
-				? error
-				: new NodeOperationError(context.getNode(), error as Error);
+		const failure = error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
 		if (options.stopOnRefusedBatch) throw failure;
 		report.everyBatchAnswered = false;
 		return batch.map(() => ({
-			status: "failed" as const,
+			status: 'failed' as const,
 			message: failure.message,
 		}));
 	}
 	if (response.statusCode === 200 && isImportSummary(response.body)) {
-		const byIndex = new Map(
-			response.body.results.map((result) => [result.index, result]),
-		);
+		const byIndex = new Map(response.body.results.map((result) => [result.index, result]));
 		return batch.map((_, index) => {
 			const result = byIndex.get(index);
 			if (!result)
 				return {
-					status: "failed",
-					message: "GoPublic did not report on this member",
+					status: 'failed',
+					message: 'GoPublic did not report on this member',
 				};
 			return result.message === undefined
 				? { status: result.status }
@@ -91,7 +78,7 @@ async function sendBatch(
 		});
 	}
 	const problems = validationProblems(response.body).filter(
-		(p) => typeof p.index === "number" && p.index < batch.length,
+		(p) => typeof p.index === 'number' && p.index < batch.length,
 	);
 	if (response.statusCode === 400 && problems.length > 0) {
 		// GoPublic refuses the whole batch for one invalid member: report those, send the rest again.
@@ -100,13 +87,11 @@ async function sendBatch(
 			const reason = `GoPublic refused "${problem.field}": ${problem.message}`;
 			const earlier = outcomes[problem.index!]?.message;
 			outcomes[problem.index!] = {
-				status: "failed",
+				status: 'failed',
 				message: earlier ? `${earlier}; ${reason}` : reason,
 			};
 		}
-		const rest = batch
-			.map((member, index) => ({ member, index }))
-			.filter(({ index }) => !outcomes[index]);
+		const rest = batch.map((member, index) => ({ member, index })).filter(({ index }) => !outcomes[index]);
 		if (rest.length > 0) {
 			const resent = await sendBatch(
 				post,
@@ -126,7 +111,7 @@ async function sendBatch(
 	if (options.stopOnRefusedBatch) throw error;
 	report.everyBatchAnswered = false;
 	return batch.map(() => ({
-		status: "failed" as const,
+		status: 'failed' as const,
 		message: error.message,
 	}));
 }
@@ -149,9 +134,9 @@ export async function sendMembers(
 			context,
 			CREDENTIAL_TYPE,
 			{
-				method: "POST",
+				method: 'POST',
 				url,
-				headers: { "Content-Type": "application/json" },
+				headers: { 'Content-Type': 'application/json' },
 				body: { members: batch },
 				json: true,
 			},
@@ -159,15 +144,7 @@ export async function sendMembers(
 		);
 	const size = Math.max(1, Math.floor(options.batchSize));
 	for (let start = 0; start < members.length; start += size) {
-		report.outcomes.push(
-			...(await sendBatch(
-				post,
-				members.slice(start, start + size),
-				report,
-				options,
-				context,
-			)),
-		);
+		report.outcomes.push(...(await sendBatch(post, members.slice(start, start + size), report, options, context)));
 	}
 	return report;
 }

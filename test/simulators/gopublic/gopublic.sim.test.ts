@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
 import { IMPORT_PATH } from '../../../nodes/GoPublic/transport/apiContract';
-import { GOPUBLIC_TEST_KEY, GOPUBLIC_TEST_ORIGIN, startGoPublicSimulator, type GoPublicSimulator } from './gopublicSimulator';
+import {
+	GOPUBLIC_TEST_KEY,
+	GOPUBLIC_TEST_ORIGIN,
+	startGoPublicSimulator,
+	type GoPublicSimulator,
+} from './gopublicSimulator';
 import { distinctMembers } from './memberImport';
 
 let sim: GoPublicSimulator;
@@ -17,7 +22,10 @@ const anna = {
 };
 
 async function post(members: unknown, init: { key?: string | null; contentType?: string; raw?: string } = {}) {
-	const headers: Record<string, string> = { 'Content-Type': init.contentType ?? 'application/json', Origin: GOPUBLIC_TEST_ORIGIN };
+	const headers: Record<string, string> = {
+		'Content-Type': init.contentType ?? 'application/json',
+		Origin: GOPUBLIC_TEST_ORIGIN,
+	};
 	if (init.key !== null) headers['x-api-key'] = init.key ?? GOPUBLIC_TEST_KEY;
 	const response = await fetch(sim.origin + IMPORT_PATH, {
 		method: 'POST',
@@ -60,7 +68,10 @@ describe('GoPublic simulator', () => {
 	});
 
 	it('the 403 switch is settable through the control API', async () => {
-		const put = await fetch(sim.origin + '/__sim/gopublic', { method: 'PUT', body: JSON.stringify({ refuseCallers: true }) });
+		const put = await fetch(sim.origin + '/__sim/gopublic', {
+			method: 'PUT',
+			body: JSON.stringify({ refuseCallers: true }),
+		});
 		assert.equal(put.status, 200);
 		assert.equal((await post([anna])).status, 403);
 		await fetch(sim.origin + '/__sim/gopublic', { method: 'PUT', body: JSON.stringify({ refuseCallers: false }) });
@@ -88,7 +99,9 @@ describe('GoPublic simulator', () => {
 	it('uuids is required on every member', async () => {
 		const answer = await post([{ ...anna, uuids: [] }]);
 		assert.equal(answer.status, 400);
-		assert.deepEqual(answer.body.errors, [{ index: 0, field: 'uuids', message: 'uuids is required: a non-empty array of non-empty strings' }]);
+		assert.deepEqual(answer.body.errors, [
+			{ index: 0, field: 'uuids', message: 'uuids is required: a non-empty array of non-empty strings' },
+		]);
 	});
 
 	it('name, email, fullName and roles are required on create; one invalid member refuses the whole batch', async () => {
@@ -158,7 +171,11 @@ describe('GoPublic simulator', () => {
 	it('dates must be ISO date-times', async () => {
 		const bad = await post([{ ...anna, startDate: '24-12-2024' }]);
 		assert.equal(bad.status, 400);
-		assert.deepEqual(bad.body.errors[0], { index: 0, field: 'startDate', message: 'startDate must be an ISO date-time, e.g. 2024-08-01T00:00:00Z' });
+		assert.deepEqual(bad.body.errors[0], {
+			index: 0,
+			field: 'startDate',
+			message: 'startDate must be an ISO date-time, e.g. 2024-08-01T00:00:00Z',
+		});
 	});
 
 	it('arrays: roles, categories and organizations must be arrays', async () => {
@@ -168,7 +185,9 @@ describe('GoPublic simulator', () => {
 	});
 
 	it('categories and organizations: every level of a /-separated path is assigned', async () => {
-		await post([{ ...anna, categories: ['Skoler/Nordskolen/Lærere'], organizations: ['Kommune/Skoler', 'Kommune/Ledelse'] }]);
+		await post([
+			{ ...anna, categories: ['Skoler/Nordskolen/Lærere'], organizations: ['Kommune/Skoler', 'Kommune/Ledelse'] },
+		]);
 		assert.deepEqual(member('a-1')?.assignedCategories, ['Skoler', 'Skoler/Nordskolen', 'Skoler/Nordskolen/Lærere']);
 		assert.deepEqual(member('a-1')?.assignedOrganizations, ['Kommune', 'Kommune/Skoler', 'Kommune/Ledelse']);
 	});
@@ -177,7 +196,12 @@ describe('GoPublic simulator', () => {
 		const answer = await post([anna, { ...anna, uuids: ['b-1'], roles: ['Pedel'] }]);
 		assert.equal(answer.status, 200);
 		assert.equal(answer.body.created, 1);
-		assert.deepEqual(answer.body.results[1], { index: 1, uuids: ['b-1'], status: 'failed', message: 'role not found: Pedel' });
+		assert.deepEqual(answer.body.results[1], {
+			index: 1,
+			uuids: ['b-1'],
+			status: 'failed',
+			message: 'role not found: Pedel',
+		});
 		assert.equal(member('b-1'), undefined);
 	});
 
@@ -214,7 +238,9 @@ describe('GoPublic simulator', () => {
 
 	it('invalid e-mail is a validation error naming the member and the field', async () => {
 		const answer = await post([anna, { ...anna, uuids: ['b-1'], email: 'not-an-email' }]);
-		assert.deepEqual(answer.body.errors, [{ index: 1, field: 'email', message: 'email is not a valid e-mail address' }]);
+		assert.deepEqual(answer.body.errors, [
+			{ index: 1, field: 'email', message: 'email is not a valid e-mail address' },
+		]);
 	});
 
 	it('seeded members and roles come from the options', async () => {

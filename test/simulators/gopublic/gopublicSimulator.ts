@@ -86,7 +86,10 @@ export async function startGoPublicSimulator(options: GoPublicSimulatorOptions =
 		try {
 			body = JSON.parse(req.bodyText);
 		} catch {
-			return json(400, { message: 'Body is not valid JSON', errors: [{ index: null, field: '', message: 'not JSON' }] });
+			return json(400, {
+				message: 'Body is not valid JSON',
+				errors: [{ index: null, field: '', message: 'not JSON' }],
+			});
 		}
 		if (typeof req.headers.origin === 'string') state().origins.push(req.headers.origin);
 		const outcome = importMembers(state(), body);

@@ -81,14 +81,18 @@ function checkMember(state: GoPublicState, raw: unknown, index: number): Validat
 	}
 	for (const field of ['name', 'fullName', 'email', ...OPTIONAL_TEXT_FIELDS]) {
 		const value = member[field];
-		if (value !== undefined && value !== null && !isText(value)) problems.push(problem(field, `${field} must be a string`));
+		if (value !== undefined && value !== null && !isText(value))
+			problems.push(problem(field, `${field} must be a string`));
 	}
 	for (const field of ['email', 'secondaryEmail']) {
 		const value = member[field];
-		if (isNonEmptyText(value) && !EMAIL.test(value)) problems.push(problem(field, `${field} is not a valid e-mail address`));
+		if (isNonEmptyText(value) && !EMAIL.test(value))
+			problems.push(problem(field, `${field} is not a valid e-mail address`));
 	}
-	if (member.roles !== undefined && !isTextList(member.roles)) problems.push(problem('roles', 'roles must be an array of role names'));
-	else if (Array.isArray(member.roles) && member.roles.length === 0) problems.push(problem('roles', 'roles must name at least one role'));
+	if (member.roles !== undefined && !isTextList(member.roles))
+		problems.push(problem('roles', 'roles must be an array of role names'));
+	else if (Array.isArray(member.roles) && member.roles.length === 0)
+		problems.push(problem('roles', 'roles must name at least one role'));
 	for (const field of PATH_LIST_FIELDS) {
 		const value = member[field];
 		if (value === undefined) continue;
@@ -140,7 +144,8 @@ function applyMember(state: GoPublicState, raw: RawMember, index: number, now: s
 	}
 	const lock = toBoolean(raw.lockForDeletion);
 	const existing = matches[0];
-	if (!existing && lock === true && raw.name === undefined) return result('failed', `member not found: ${uuids.join(', ')}`);
+	if (!existing && lock === true && raw.name === undefined)
+		return result('failed', `member not found: ${uuids.join(', ')}`);
 	const missingRole = ((raw.roles as string[] | undefined) ?? []).find((role) => !state.roles.has(role));
 	if (missingRole !== undefined) return result('failed', roleNotFoundMessage(missingRole));
 

@@ -1,80 +1,51 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from "n8n-workflow";
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { buildMember, uuidsOf } from "../../helpers/buildMember";
-import type { MemberPayload } from "../../transport/apiContract";
-import { sendMembers } from "../../transport/sendMembers";
-import {
-	lockLeavers,
-	planLeaverLocks,
-	rememberThisRun,
-	type LeaverPlan,
-} from "./lockMembersThatLeft";
-import {
-	additionalFieldsParameter,
-	requiredFieldParameters,
-} from "./memberFieldParameters";
-import type { MemberResultRow } from "./memberResults";
-import { toOutputItems } from "./memberResults";
-import { batchSizeOption, leaverOptions, readImportOptions } from "./options";
+import { buildMember, uuidsOf } from '../../helpers/buildMember';
+import type { MemberPayload } from '../../transport/apiContract';
+import { sendMembers } from '../../transport/sendMembers';
+import { lockLeavers, planLeaverLocks, rememberThisRun, type LeaverPlan } from './lockMembersThatLeft';
+import { additionalFieldsParameter, requiredFieldParameters } from './memberFieldParameters';
+import type { MemberResultRow } from './memberResults';
+import { toOutputItems } from './memberResults';
+import { batchSizeOption, leaverOptions, readImportOptions } from './options';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Each input item becomes one GoPublic member. Every member is checked before anything is sent; members with a missing or invalid field are reported (item, uuid, field, reason) and the others are still imported. With "Continue On Fail" off, the run then fails with the list of those members; with it on, they come out as items with an "error" field.',
-		name: "importNotice",
-		type: "notice",
-		default: "",
+		name: 'importNotice',
+		type: 'notice',
+		default: '',
 	},
 	...requiredFieldParameters,
 	additionalFieldsParameter,
 	{
-		displayName: "Options",
-		name: "options",
-		type: "collection",
-		placeholder: "Add option",
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
 		default: {},
-		options: [
-			...leaverOptions.slice(0, 1),
-			batchSizeOption,
-			...leaverOptions.slice(1),
-		],
+		options: [...leaverOptions.slice(0, 1), batchSizeOption, ...leaverOptions.slice(1)],
 	},
 ];
 
 export const description: INodeProperties[] = properties.map((property) => ({
 	...property,
-	displayOptions: { show: { resource: ["member"], operation: ["import"] } },
+	displayOptions: { show: { resource: ['member'], operation: ['import'] } },
 }));
 
-function mappedFields(
-	context: IExecuteFunctions,
-	itemIndex: number,
-): Record<string, unknown> {
+function mappedFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
 	const mapped: Record<string, unknown> = {};
-	for (const { name } of requiredFieldParameters)
-		mapped[name] = context.getNodeParameter(name, itemIndex, "");
+	for (const { name } of requiredFieldParameters) mapped[name] = context.getNodeParameter(name, itemIndex, '');
 	return {
 		...mapped,
-		...(context.getNodeParameter(
-			"additionalFields",
-			itemIndex,
-			{},
-		) as IDataObject),
+		...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const options = readImportOptions(
-		this.getNodeParameter("options", 0, {}) as IDataObject,
-	);
+	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
 	const rows: MemberResultRow[] = [];
 	const toSend: { row: MemberResultRow; member: MemberPayload }[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -83,10 +54,10 @@ export async function execute(
 		const row: MemberResultRow = {
 			itemIndex,
 			uuids: uuidsOf(mapped),
-			status: "failed",
+			status: 'failed',
 		};
 		rows.push(row);
-		if ("problems" in built) row.message = built.problems.join("; ");
+		if ('problems' in built) row.message = built.problems.join('; ');
 		else toSend.push({ row, member: built.member });
 	}
 
@@ -105,7 +76,7 @@ export async function execute(
 		toSend.map(({ member }) => member),
 		{
 			batchSize: options.batchSize,
-			action: "Importing members",
+			action: 'Importing members',
 			stopOnRefusedBatch: !this.continueOnFail(),
 		},
 	);
@@ -117,8 +88,7 @@ export async function execute(
 	if (leaverPlan) {
 		const locked = await lockLeavers(this, leaverPlan, options);
 		leaverItems.push(...locked.items);
-		if (report.everyBatchAnswered && locked.allAnswered)
-			rememberThisRun(leaverPlan);
+		if (report.everyBatchAnswered && locked.allAnswered) rememberThisRun(leaverPlan);
 	}
 	return [...toOutputItems(this, rows), ...leaverItems];
 }

@@ -1,33 +1,32 @@
-import type { INodeProperties } from "n8n-workflow";
+import type { INodeProperties } from 'n8n-workflow';
 
-import * as importMembers from "./import.operation";
-import * as removeMembers from "./remove.operation";
+import * as importMembers from './import.operation';
+import * as removeMembers from './remove.operation';
 
 export { importMembers, removeMembers };
 
 export const description: INodeProperties[] = [
 	{
-		displayName: "Operation",
-		name: "operation",
-		type: "options",
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
 		noDataExpression: true,
-		displayOptions: { show: { resource: ["member"] } },
+		displayOptions: { show: { resource: ['member'] } },
 		options: [
 			{
-				name: "Import",
-				value: "import",
-				description: "Create or update members from the input items",
-				action: "Import members",
+				name: 'Import',
+				value: 'import',
+				description: 'Create or update members from the input items',
+				action: 'Import members',
 			},
 			{
-				name: "Remove",
-				value: "remove",
-				description:
-					"Lock members for deletion (GoPublic deletes them after 30 days)",
-				action: "Remove members",
+				name: 'Remove',
+				value: 'remove',
+				description: 'Lock members for deletion (GoPublic deletes them after 30 days)',
+				action: 'Remove members',
 			},
 		],
-		default: "import",
+		default: 'import',
 	},
 	...importMembers.description,
 	...removeMembers.description,

@@ -2,21 +2,12 @@
  * "Lock Members That Left": who left since the last successful import, the guard against locking
  * half the organisation because the input was cut short, and the locking itself.
  */
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from "n8n-workflow";
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { findDeletionGuardViolation } from "../../../shared/deletionGuard";
-import {
-	findLeavers,
-	readRememberedMembers,
-	rememberMembers,
-} from "../../helpers/leaverMemory";
-import { sendMembers } from "../../transport/sendMembers";
-import { OPTION_NAMES, type ImportOptions } from "./options";
+import { findDeletionGuardViolation } from '../../../shared/deletionGuard';
+import { findLeavers, readRememberedMembers, rememberMembers } from '../../helpers/leaverMemory';
+import { sendMembers } from '../../transport/sendMembers';
+import { OPTION_NAMES, type ImportOptions } from './options';
 
 export interface LeaverPlan {
 	staticData: IDataObject;
@@ -32,12 +23,8 @@ const HOW_TO_ALLOW =
 	`or turn on "${OPTION_NAMES.allowMassLocking}" under Options of this GoPublic node.`;
 
 /** Plans the locks and stops the run, before anything is sent, when there are too many. */
-export function planLeaverLocks(
-	context: IExecuteFunctions,
-	current: string[][],
-	options: ImportOptions,
-): LeaverPlan {
-	const staticData = context.getWorkflowStaticData("node");
+export function planLeaverLocks(context: IExecuteFunctions, current: string[][], options: ImportOptions): LeaverPlan {
+	const staticData = context.getWorkflowStaticData('node');
 	const remembered = readRememberedMembers(staticData);
 	const present = new Set(current.flat());
 	const leavers = remembered ? findLeavers(remembered, present) : [];
@@ -52,18 +39,14 @@ export function planLeaverLocks(
 			HOW_TO_ALLOW,
 		);
 		if (violation) {
-			throw new NodeOperationError(
-				context.getNode(),
-				violation.replace(/records/g, "members"),
-				{
-					description: `${leavers.length} of the ${remembered?.length ?? 0} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
-				},
-			);
+			throw new NodeOperationError(context.getNode(), violation.replace(/records/g, 'members'), {
+				description: `${leavers.length} of the ${remembered?.length ?? 0} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
+			});
 		}
 	}
 	return {
 		staticData,
-		active: context.getMode() !== "manual",
+		active: context.getMode() !== 'manual',
 		leavers,
 		current,
 	};
@@ -82,7 +65,7 @@ export async function lockLeavers(
 	});
 	if (!plan.active) {
 		return {
-			items: plan.leavers.map((uuids) => item({ uuids, status: "wouldLock" })),
+			items: plan.leavers.map((uuids) => item({ uuids, status: 'wouldLock' })),
 			allAnswered: false,
 		};
 	}
@@ -92,15 +75,13 @@ export async function lockLeavers(
 		plan.leavers.map((uuids) => ({ uuids, lockForDeletion: true })),
 		{
 			batchSize: options.batchSize,
-			action: "Locking members that left",
+			action: 'Locking members that left',
 			stopOnRefusedBatch: !context.continueOnFail(),
 		},
 	);
 	const items = plan.leavers.map((uuids, i) => {
 		const { status, message } = report.outcomes[i];
-		return item(
-			message === undefined ? { uuids, status } : { uuids, status, message },
-		);
+		return item(message === undefined ? { uuids, status } : { uuids, status, message });
 	});
 	return { items, allAnswered: report.everyBatchAnswered };
 }

@@ -3,60 +3,52 @@
  * (e.g. "Title") and falls back to the field of Admentum's output (e.g. "title"), so both kinds
  * of input work without editing.
  */
-import type { INodeProperties } from "n8n-workflow";
+import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	BOOLEAN_FIELDS,
-	DATE_FIELDS,
-	OPTIONAL_TEXT_FIELDS,
-	PATH_LIST_FIELDS,
-} from "../../transport/apiContract";
+import { BOOLEAN_FIELDS, DATE_FIELDS, OPTIONAL_TEXT_FIELDS, PATH_LIST_FIELDS } from '../../transport/apiContract';
 
-const LIST_HINT = "A list, or text with the values separated by |";
+const LIST_HINT = 'A list, or text with the values separated by |';
 
-const either = (csvColumn: string, field: string) =>
-	`={{ $json.${csvColumn} ?? $json.${field} }}`;
+const either = (csvColumn: string, field: string) => `={{ $json.${csvColumn} ?? $json.${field} }}`;
 
 export const requiredFieldParameters: INodeProperties[] = [
 	{
-		displayName: "UUIDs",
-		name: "uuids",
-		type: "string",
-		default: either("UUID", "externalId"),
+		displayName: 'UUIDs',
+		name: 'uuids',
+		type: 'string',
+		default: either('UUID', 'externalId'),
 		required: true,
 		description: `The member's ID(s) in your source system; GoPublic finds the member by any of them. ${LIST_HINT}.`,
 	},
 	{
-		displayName: "Name",
-		name: "name",
-		type: "string",
-		default:
-			"={{ $json.Name ?? [$json.firstName, $json.lastName].join(' ').trim() }}",
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: "={{ $json.Name ?? [$json.firstName, $json.lastName].join(' ').trim() }}",
 		required: true,
-		description: "The name shown in the tree view of GoPublic",
+		description: 'The name shown in the tree view of GoPublic',
 	},
 	{
-		displayName: "Email",
-		name: "email",
-		type: "string",
-		placeholder: "name@email.com",
-		default: either("Email", "email"),
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: either('Email', 'email'),
 		required: true,
 	},
 	{
-		displayName: "Full Name",
-		name: "fullName",
-		type: "string",
-		default:
-			"={{ $json.FullName ?? [$json.firstName, $json.lastName].join(' ').trim() }}",
+		displayName: 'Full Name',
+		name: 'fullName',
+		type: 'string',
+		default: "={{ $json.FullName ?? [$json.firstName, $json.lastName].join(' ').trim() }}",
 		required: true,
-		description: "The name shown in the GoPublic front end",
+		description: 'The name shown in the GoPublic front end',
 	},
 	{
-		displayName: "Roles",
-		name: "roles",
-		type: "string",
-		default: either("Roles", "role"),
+		displayName: 'Roles',
+		name: 'roles',
+		type: 'string',
+		default: either('Roles', 'role'),
 		required: true,
 		description: `Role names that already exist in GoPublic's back office (a phonebook-only member needs one too). ${LIST_HINT}.`,
 		hint: "Admentum's role is teacher or student: map it to your GoPublic roles, e.g. {{ $json.role === 'teacher' ? 'Lærer' : 'Elev' }}",
@@ -64,70 +56,61 @@ export const requiredFieldParameters: INodeProperties[] = [
 ];
 
 const DISPLAY_NAMES: Record<string, string> = {
-	firstName: "First Name",
-	surname: "Surname",
-	memberId: "Member ID",
-	location: "Location",
-	title: "Title",
-	department: "Department",
-	phoneNumber: "Phone Number",
-	mobileNumber: "Mobile Number",
-	secondaryEmail: "Secondary Email",
-	workDescription: "Work Description",
-	language: "Language",
-	avatar: "Avatar",
-	facebookLink: "Facebook Link",
-	linkedInLink: "LinkedIn Link",
-	instagramLink: "Instagram Link",
-	xLink: "X Link",
-	additionalLink: "Additional Link",
-	dateOfBirth: "Date of Birth",
-	startDate: "Start Date",
-	headOfDepartment: "Head of Department",
-	lockForDeletion: "Lock for Deletion",
-	categories: "Categories",
-	organizations: "Organizations",
+	firstName: 'First Name',
+	surname: 'Surname',
+	memberId: 'Member ID',
+	location: 'Location',
+	title: 'Title',
+	department: 'Department',
+	phoneNumber: 'Phone Number',
+	mobileNumber: 'Mobile Number',
+	secondaryEmail: 'Secondary Email',
+	workDescription: 'Work Description',
+	language: 'Language',
+	avatar: 'Avatar',
+	facebookLink: 'Facebook Link',
+	linkedInLink: 'LinkedIn Link',
+	instagramLink: 'Instagram Link',
+	xLink: 'X Link',
+	additionalLink: 'Additional Link',
+	dateOfBirth: 'Date of Birth',
+	startDate: 'Start Date',
+	headOfDepartment: 'Head of Department',
+	lockForDeletion: 'Lock for Deletion',
+	categories: 'Categories',
+	organizations: 'Organizations',
 };
 
 const DESCRIPTIONS: Record<string, string> = {
-	avatar: "The picture as base64 text",
-	dateOfBirth:
-		"A date such as 1980-12-24 or 24-12-1980; sent as an ISO date-time",
-	startDate:
-		"A date such as 2024-08-01 or 01-08-2024; sent as an ISO date-time",
-	headOfDepartment:
-		"Whether the member heads the department: true/false, yes/no, ja/nej or 1/0",
-	lockForDeletion:
-		"Whether to lock the member; GoPublic deletes locked members after 30 days",
+	avatar: 'The picture as base64 text',
+	dateOfBirth: 'A date such as 1980-12-24 or 24-12-1980; sent as an ISO date-time',
+	startDate: 'A date such as 2024-08-01 or 01-08-2024; sent as an ISO date-time',
+	headOfDepartment: 'Whether the member heads the department: true/false, yes/no, ja/nej or 1/0',
+	lockForDeletion: 'Whether to lock the member; GoPublic deletes locked members after 30 days',
 	categories: `Paths such as "Skoler/Nordskolen"; the member gets every level of each path. ${LIST_HINT}.`,
 	organizations: `Paths such as "Kommune/Skoler"; the member gets every level of each path. ${LIST_HINT}.`,
 };
 
 /** Admentum's output names for the fields it has; otherwise GoPublic's own field name. */
-const SOURCE_FIELDS: Record<string, string> = { surname: "lastName" };
+const SOURCE_FIELDS: Record<string, string> = { surname: 'lastName' };
 
 const capitalised = (field: string) => field[0].toUpperCase() + field.slice(1);
 
-const optionalFields = [
-	...OPTIONAL_TEXT_FIELDS,
-	...DATE_FIELDS,
-	...BOOLEAN_FIELDS,
-	...PATH_LIST_FIELDS,
-];
+const optionalFields = [...OPTIONAL_TEXT_FIELDS, ...DATE_FIELDS, ...BOOLEAN_FIELDS, ...PATH_LIST_FIELDS];
 
 export const additionalFieldsParameter: INodeProperties = {
-	displayName: "Additional Fields",
-	name: "additionalFields",
-	type: "collection",
-	placeholder: "Add Field",
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
 	default: {},
-	description: "Fields left empty are not sent, so GoPublic keeps what it has",
+	description: 'Fields left empty are not sent, so GoPublic keeps what it has',
 	options: optionalFields
 		.map(
 			(field): INodeProperties => ({
 				displayName: DISPLAY_NAMES[field],
 				name: field,
-				type: "string",
+				type: 'string',
 				default: either(capitalised(field), SOURCE_FIELDS[field] ?? field),
 				description: DESCRIPTIONS[field],
 			}),

@@ -1,41 +1,38 @@
-import type { INodeProperties } from "n8n-workflow";
+import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	DEFAULT_DELETION_LIMITS,
-	type DeletionGuardLimits,
-} from "../../../shared/deletionGuard";
+import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../../../shared/deletionGuard';
 
 export const OPTION_NAMES = {
-	lockMembersThatLeft: "Lock Members That Left",
-	allowMassLocking: "Allow Mass Locking",
-	maxLocks: "Max Locks",
-	maxLockPercent: "Max Lock Percentage",
+	lockMembersThatLeft: 'Lock Members That Left',
+	allowMassLocking: 'Allow Mass Locking',
+	maxLocks: 'Max Locks',
+	maxLockPercent: 'Max Lock Percentage',
 } as const;
 
 export const DEFAULT_BATCH_SIZE = 100;
 
 export const batchSizeOption: INodeProperties = {
-	displayName: "Batch Size",
-	name: "batchSize",
-	type: "number",
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: DEFAULT_BATCH_SIZE,
-	description: "How many members are sent to GoPublic in one request",
+	description: 'How many members are sent to GoPublic in one request',
 };
 
 export const leaverOptions: INodeProperties[] = [
 	{
 		displayName: OPTION_NAMES.allowMassLocking,
-		name: "allowMassLocking",
-		type: "boolean",
+		name: 'allowMassLocking',
+		type: 'boolean',
 		default: false,
 		description:
-			"Whether to lock more members than the limits below allow. By default such a run stops before anything is sent, because a much smaller input is usually a failed read.",
+			'Whether to lock more members than the limits below allow. By default such a run stops before anything is sent, because a much smaller input is usually a failed read.',
 	},
 	{
 		displayName: OPTION_NAMES.lockMembersThatLeft,
-		name: "lockMembersThatLeft",
-		type: "boolean",
+		name: 'lockMembersThatLeft',
+		type: 'boolean',
 		default: false,
 		description:
 			'Whether to lock (and so, after 30 days, delete) members that were imported by the last successful run but are missing from this one. GoPublic cannot list its members, so this node remembers who it sent. That memory is kept only by activated (production) runs: a manual run from the editor locks nobody and changes no memory; it lists who would be locked (status "wouldLock"). The first activated run only remembers, and locks nobody.',
@@ -43,8 +40,8 @@ export const leaverOptions: INodeProperties[] = [
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the shared guard's default, so all nodes agree
 	{
 		displayName: OPTION_NAMES.maxLocks,
-		name: "maxLocks",
-		type: "number",
+		name: 'maxLocks',
+		type: 'number',
 		typeOptions: { minValue: 0 },
 		default: DEFAULT_DELETION_LIMITS.maxDeletions,
 		description: `Stop the run when it would lock more members that left than this. Turn on "${OPTION_NAMES.allowMassLocking}" to skip the check.`,
@@ -52,12 +49,12 @@ export const leaverOptions: INodeProperties[] = [
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the shared guard's default, so all nodes agree
 	{
 		displayName: OPTION_NAMES.maxLockPercent,
-		name: "maxLockPercent",
-		type: "number",
+		name: 'maxLockPercent',
+		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 100 },
 		default: DEFAULT_DELETION_LIMITS.maxDeletionPercent,
 		description:
-			"Stop the run when it would lock more than this percentage of the members remembered from the last run",
+			'Stop the run when it would lock more than this percentage of the members remembered from the last run',
 	},
 ];
 
@@ -74,12 +71,8 @@ export function readImportOptions(raw: Record<string, unknown>): ImportOptions {
 		lockMembersThatLeft: raw.lockMembersThatLeft === true,
 		allowMassLocking: raw.allowMassLocking === true,
 		limits: {
-			maxDeletions: Number(
-				raw.maxLocks ?? DEFAULT_DELETION_LIMITS.maxDeletions,
-			),
-			maxDeletionPercent: Number(
-				raw.maxLockPercent ?? DEFAULT_DELETION_LIMITS.maxDeletionPercent,
-			),
+			maxDeletions: Number(raw.maxLocks ?? DEFAULT_DELETION_LIMITS.maxDeletions),
+			maxDeletionPercent: Number(raw.maxLockPercent ?? DEFAULT_DELETION_LIMITS.maxDeletionPercent),
 		},
 	};
 }

@@ -1,30 +1,25 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from "n8n-workflow";
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { uuidsOf } from "../../helpers/buildMember";
-import { sendMembers } from "../../transport/sendMembers";
-import { toOutputItems, type MemberResultRow } from "./memberResults";
-import { DEFAULT_BATCH_SIZE, batchSizeOption } from "./options";
+import { uuidsOf } from '../../helpers/buildMember';
+import { sendMembers } from '../../transport/sendMembers';
+import { toOutputItems, type MemberResultRow } from './memberResults';
+import { DEFAULT_BATCH_SIZE, batchSizeOption } from './options';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: "UUIDs",
-		name: "uuids",
-		type: "string",
-		default: "={{ $json.UUID ?? $json.uuids ?? $json.externalId }}",
+		displayName: 'UUIDs',
+		name: 'uuids',
+		type: 'string',
+		default: '={{ $json.UUID ?? $json.uuids ?? $json.externalId }}',
 		required: true,
 		description:
-			"Any of the IDs of the member to remove; a list or |-separated text. GoPublic locks the member now and deletes it after 30 days.",
+			'Any of the IDs of the member to remove; a list or |-separated text. GoPublic locks the member now and deletes it after 30 days.',
 	},
 	{
-		displayName: "Options",
-		name: "options",
-		type: "collection",
-		placeholder: "Add option",
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
 		default: {},
 		options: [batchSizeOption],
 	},
@@ -32,18 +27,16 @@ const properties: INodeProperties[] = [
 
 export const description: INodeProperties[] = properties.map((property) => ({
 	...property,
-	displayOptions: { show: { resource: ["member"], operation: ["remove"] } },
+	displayOptions: { show: { resource: ['member'], operation: ['remove'] } },
 }));
 
-export async function execute(
-	this: IExecuteFunctions,
-): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
-	const options = this.getNodeParameter("options", 0, {}) as IDataObject;
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const rows: MemberResultRow[] = items.map((_, itemIndex) => ({
 		itemIndex,
-		uuids: uuidsOf({ uuids: this.getNodeParameter("uuids", itemIndex, "") }),
-		status: "failed",
+		uuids: uuidsOf({ uuids: this.getNodeParameter('uuids', itemIndex, '') }),
+		status: 'failed',
 		message: '"uuids" is required: give the member\'s uuid',
 	}));
 	const toLock = rows.filter((row) => row.uuids.length > 0);
@@ -52,7 +45,7 @@ export async function execute(
 		toLock.map(({ uuids }) => ({ uuids, lockForDeletion: true })),
 		{
 			batchSize: Number(options.batchSize ?? DEFAULT_BATCH_SIZE),
-			action: "Removing members",
+			action: 'Removing members',
 			stopOnRefusedBatch: !this.continueOnFail(),
 		},
 	);

@@ -1,0 +1,90 @@
+/** Workflows the GoPublic node tests run: items (pinned on a trigger, or read from a CSV file) → GoPublic. */
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { IMPORT_PATH } from '../../../nodes/GoPublic/transport/apiContract';
+import type { WorkflowJson } from '../../engine/runWorkflow';
+import { GOPUBLIC_TEST_KEY, GOPUBLIC_TEST_ORIGIN } from '../../simulators/gopublic/gopublicSimulator';
+
+export const NODE = 'GoPublic';
+
+export function credentialsFor(origin: string, apiKey = GOPUBLIC_TEST_KEY) {
+	return {
+		goPublicApi: { addressType: 'endpoint', endpoint: origin + IMPORT_PATH, apiKey, origin: GOPUBLIC_TEST_ORIGIN },
+	};
+}
+
+function goPublicNode(parameters: IDataObject, settings: Partial<INode> = {}): INode {
+	return {
+		id: 'gopublic',
+		name: NODE,
+		type: 'n8n-nodes-directory-sync.goPublic',
+		typeVersion: 1,
+		position: [600, 0],
+		parameters,
+		credentials: { goPublicApi: { id: '1', name: 'GoPublic test' } },
+		...settings,
+	};
+}
+
+/** Trigger with `items` pinned → GoPublic. */
+export function itemsToGoPublic(
+	items: IDataObject[],
+	parameters: IDataObject,
+	settings: Partial<INode> = {},
+): WorkflowJson {
+	return {
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			goPublicNode(parameters, settings),
+		],
+		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+		pinData: { Start: items.map((json) => ({ json })) },
+	};
+}
+
+/** Read a file → Extract From File (CSV, `;`) → GoPublic, as an admin replaces GoPublic's Python sample. */
+export function csvFileToGoPublic(filePath: string, parameters: IDataObject): WorkflowJson {
+	return {
+		nodes: [
+			{
+				id: 'trigger',
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'read',
+				name: 'Read CSV',
+				type: 'n8n-nodes-base.readWriteFile',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: { operation: 'read', fileSelector: filePath, options: {} },
+			},
+			{
+				id: 'extract',
+				name: 'Extract CSV',
+				type: 'n8n-nodes-base.extractFromFile',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: { operation: 'csv', options: { delimiter: ';', headerRow: true, enableBOM: true } },
+			},
+			goPublicNode(parameters),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Read CSV', type: 'main', index: 0 }]] },
+			'Read CSV': { main: [[{ node: 'Extract CSV', type: 'main', index: 0 }]] },
+			'Extract CSV': { main: [[{ node: NODE, type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+export const IMPORT = { resource: 'member', operation: 'import' };
