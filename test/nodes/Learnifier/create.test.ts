@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+
+import { generatePeople } from '../../simulators/seed/people';
+import {
+	learnifierRealmFrom,
+	startLearnifierSimulator,
+	type LearnifierSimulator,
+} from '../../simulators/learnifier/learnifierSimulator';
+import { LEARNIFIER, QUICK_RETRIES, runLearnifier, usersWithExternalId } from './learnifierWorkflow';
+
+const realm = learnifierRealmFrom(generatePeople({ seed: 4, count: 20 }).people, { admins: 1 });
+const holder = realm.find((u) => u.primaryEmail)!;
+
+const createParameters = (options = {}) => ({
+	operation: 'create',
+	externalId: '={{ $json.id }}',
+	firstName: '={{ $json.first }}',
+	lastName: '={{ $json.last }}',
+	primaryEmail: '={{ $json.email }}',
+	additionalFields: { locale: 'sv', displayName: '={{ $json.first }} {{ $json.last }}' },
+	options: { ...QUICK_RETRIES, ...options },
+});
+
+const person = (n: number, email: string | null = `p${n}@example.se`) => ({ id: `new-${n}`, first: 'Åsa', last: `Öberg ${n}`, email });
+
+describe('Learnifier → User → Create', () => {
+	let sim: LearnifierSimulator;
+	before(async () => (sim = await startLearnifierSimulator({ users: realm })));
+	after(async () => sim.close());
+	beforeEach(() => sim.reset());
+
+	it('creates each user once, with the mapped fields, and outputs it with _sync.action created', async () => {
+		const result = await runLearnifier(sim, createParameters(), { items: [person(1), person(2, null)] });
+		assert.equal(result.error, undefined);
+		const out = result.json(LEARNIFIER);
+		assert.equal(out.length, 2);
+		const stored = usersWithExternalId(sim, 'new-1');
+		assert.equal(stored.length, 1);
+		assert.deepEqual(
+			{ ...stored[0] },
+			{
+				id: out[0].id, externalId: 'new-1', firstName: 'Åsa', lastName: 'Öberg 1', displayName: 'Åsa Öberg 1',
+				primaryEmail: 'p1@example.se', locale: 'sv', homeOrg: null, hardLock: false, locked: false,
+			},
+		);
+		assert.deepEqual(out[0]._sync, { action: 'created' });
+		assert.equal(usersWithExternalId(sim, 'new-2')[0].primaryEmail, null, 'an empty e-mail is not sent');
+		assert.deepEqual(result.output(LEARNIFIER).map((i) => i.pairedItem), [{ item: 0 }, { item: 1 }]);
+	});
+
+	it('a 409 names the e-mail and the user that holds it, as an item error', async () => {
+		const result = await runLearnifier(sim, createParameters(), {
+			items: [person(3, holder.primaryEmail!.toUpperCase())],
+		});
+		assert.ok(result.error);
+		assert.match(result.error.message, new RegExp(`Creating user external ID "new-3" \\(Åsa Öberg 3\\) failed: the email ${holder.primaryEmail!.toUpperCase().replace(/\./g, '\\.')} is already used by user external ID "${holder.externalId}", Learnifier ID ${holder.id}`));
+		assert.equal(usersWithExternalId(sim, 'new-3').length, 0);
+	});
+
+	it('Continue On Fail: the bad item comes out with a reason naming the record and field, the rest go on', async () => {
+		const result = await runLearnifier(sim, createParameters(), {
+			items: [person(4), person(5, 'not an e-mail'), person(6)],
+			continueOnFail: true,
+		});
+		assert.equal(result.error, undefined);
+		const out = result.json(LEARNIFIER);
+		assert.equal(out.length, 3);
+		assert.equal((out[0]._sync as { action: string }).action, 'created');
+		assert.match(String(out[1].error), /Creating user external ID "new-5" \(Åsa Öberg 5\) failed: Learnifier refused the value of the field "primaryEmail"/);
+		assert.deepEqual(out[1]._sync, { action: 'failed' });
+		assert.equal((out[2]._sync as { action: string }).action, 'created');
+		assert.equal(usersWithExternalId(sim, 'new-6').length, 1);
+	});
+
+	it('an empty External ID is refused before anything is sent', async () => {
+		const result = await runLearnifier(sim, createParameters(), { items: [{ ...person(7), id: '' }] });
+		assert.match(String(result.error?.message), /Item 1 has an empty External ID/);
+		assert.equal(sim.requests.length, 0);
+	});
+
+	it('a dropped connection after the create: no duplicate user afterwards', async () => {
+		sim.setFaults({ dropShare: 0.4, dropWhen: 'after', seed: 3 });
+		const items = Array.from({ length: 12 }, (_, i) => person(100 + i));
+		const result = await runLearnifier(sim, createParameters(), { items });
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.ok(sim.requests.some((r) => r.status === 0), 'some answers were lost');
+		for (const item of items) assert.equal(usersWithExternalId(sim, item.id).length, 1, item.id);
+		const out = result.json(LEARNIFIER);
+		assert.ok(out.some((o) => (o._sync as { recovered?: boolean }).recovered), 'a lost create was found by external id');
+		assert.deepEqual(out.map((o) => o.externalId), items.map((i) => i.id));
+	});
+
+	it('concurrency keeps input order and pairing', async () => {
+		sim.setFaults({ latencyMs: 5 });
+		const items = Array.from({ length: 20 }, (_, i) => person(200 + i));
+		const result = await runLearnifier(sim, createParameters({ concurrency: 8 }), { items });
+		const output = result.output(LEARNIFIER);
+		assert.deepEqual(output.map((i) => i.json.externalId), items.map((i) => i.id));
+		assert.deepEqual(output.map((i) => i.pairedItem), items.map((_, item) => ({ item })));
+	});
+});
