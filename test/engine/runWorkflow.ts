@@ -92,18 +92,11 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		if (!workflow || !node) throw new Error('Generic authentication needs the workflow and node');
 		// What n8n's CLI does for `authenticate: { type: 'generic' }`: resolve each expression
 		// against `$credentials` and merge it into the request.
+		// The same call n8n's CLI makes (CredentialsHelper.resolveValue); keys may be expressions too.
 		const resolve = (value: unknown) =>
-			workflow.expression.getParameterValue(
-				value as string,
-				null,
-				0,
-				node.name,
-				[],
-				'internal',
-				{ $credentials: credentials } as never,
-				undefined,
-				false,
-			);
+			typeof value === 'string' && value.startsWith('=')
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as never, undefined, '')
+				: value;
 		const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [section, entries] of Object.entries(authenticate.properties)) {
 			if (section === 'auth') {
