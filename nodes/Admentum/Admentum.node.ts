@@ -1,0 +1,38 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { admentumProperties } from './actions/node.description';
+import { router } from './actions/router';
+import { getSchools } from './methods/loadOptions';
+
+export class Admentum implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Admentum',
+		name: 'admentum',
+		icon: { light: 'file:admentum.svg', dark: 'file:admentum.dark.svg' },
+		group: ['input'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] === "getAll" ? "Get many " + ($parameter["resource"] === "school" ? "school units" : "people") : ""}}',
+		description: 'Read school units, students and teachers from Admentum',
+		defaults: { name: 'Admentum' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [
+			{ type: NodeConnectionTypes.Main, displayName: 'Main' },
+			{ type: NodeConnectionTypes.Main, displayName: 'No E-Mail' },
+		],
+		credentials: [{ name: 'admentumApi', required: true }],
+		properties: admentumProperties,
+	};
+
+	methods = { loadOptions: { getSchools } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

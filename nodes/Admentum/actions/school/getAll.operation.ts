@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { openSession, type VariantChoice } from '../../transport/admentumSession';
+import { listSchools } from '../../transport/listSchools';
+import { apiVariantOption, returnAllAndLimit } from '../common.description';
+
+export const description: INodeProperties[] = [
+	...returnAllAndLimit('school', 'school units'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { resource: ['school'], operation: ['getAll'] } },
+		options: [apiVariantOption],
+	},
+];
+
+/** One item per school unit the API key can read: `{ id, name, code }` (id as text). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const session = await openSession(this, (options.apiVariant as VariantChoice) ?? 'fromAddress');
+	let schools = await listSchools(session);
+	if (!this.getNodeParameter('returnAll', 0, true)) schools = schools.slice(0, this.getNodeParameter('limit', 0) as number);
+	return [schools.map((school) => ({ json: { ...school }, pairedItem: { item: 0 } })), []];
+}
