@@ -45,6 +45,7 @@ function seedState(options: GoPublicSimulatorOptions): GoPublicState {
 		members: new Map(),
 		refuseCallers: false,
 		origins: [],
+		batchSizes: [],
 	};
 	if (options.members?.length) {
 		const outcome = importMembers(state, { members: options.members }, '2024-01-01T00:00:00.000Z');
@@ -58,6 +59,7 @@ export function describeGoPublicState(state: GoPublicState) {
 		roles: [...state.roles],
 		refuseCallers: state.refuseCallers,
 		origins: state.origins,
+		batchSizes: state.batchSizes,
 		members: distinctMembers(state),
 	};
 }

@@ -38,6 +38,8 @@ export interface GoPublicState {
 	refuseCallers: boolean;
 	/** Origin headers seen on import requests, in order. */
 	origins: string[];
+	/** How many members each import request carried, in order (also refused ones). */
+	batchSizes: number[];
 }
 
 export const distinctMembers = (state: GoPublicState) => [...new Set(state.members.values())];
@@ -189,6 +191,7 @@ export function importMembers(state: GoPublicState, body: unknown, now = new Dat
 	if (!Array.isArray(members)) {
 		return { kind: 'invalid', problems: [{ index: null, field: 'members', message: 'members must be an array' }] };
 	}
+	state.batchSizes.push(members.length);
 	const problems = members.flatMap((member, index) => checkMember(state, member, index));
 	if (problems.length > 0) return { kind: 'invalid', problems };
 	const results = members.map((member, index) => applyMember(state, member as RawMember, index, now));
