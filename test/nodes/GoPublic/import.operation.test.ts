@@ -123,13 +123,23 @@ describe('GoPublic → Member → Import', () => {
 	it('a missing required field fails that item only; the run fails afterwards with the list', async () => {
 		const result = await run(itemsToGoPublic([person('a'), person('b', { email: '' }), person('c')], IMPORT));
 		assert.equal(result.error?.message, 'Item 1 (uuid b): "email" is required for a new member');
-		assert.deepEqual(distinctMembers(sim.state).map((m) => m.uuids[0]).sort(), ['a', 'c']);
+		assert.deepEqual(
+			distinctMembers(sim.state)
+				.map((m) => m.uuids[0])
+				.sort(),
+			['a', 'c'],
+		);
 	});
 
 	it('with Continue On Fail the invalid and refused items come out with "error", the rest with their status', async () => {
 		const result = await run(
 			itemsToGoPublic(
-				[person('a'), person('b', { email: 'nope' }), person('c', { role: 'Pedel' }), person('', { email: 'x@nordskolen.dk' })],
+				[
+					person('a'),
+					person('b', { email: 'nope' }),
+					person('c', { role: 'Pedel' }),
+					person('', { email: 'x@nordskolen.dk' }),
+				],
 				IMPORT,
 				{ onError: 'continueRegularOutput' },
 			),

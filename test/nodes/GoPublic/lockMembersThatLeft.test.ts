@@ -1,0 +1,141 @@
+/** "Lock Members That Left" and Member → Remove, through n8n's engine against the GoPublic simulator. */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { runWorkflow } from '../../engine/runWorkflow';
+import { startGoPublicSimulator, type GoPublicSimulator } from '../../simulators/gopublic/gopublicSimulator';
+import { IMPORT, NODE, credentialsFor, itemsToGoPublic } from './goPublicWorkflow';
+
+let sim: GoPublicSimulator;
+
+const people = (uuids: string[]) =>
+	uuids.map((uuid) => ({
+		UUID: uuid,
+		Name: `P ${uuid}`,
+		FullName: `Person ${uuid}`,
+		Email: `${uuid}@x.dk`,
+		Roles: 'Medarbejder',
+	}));
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
+const lockingImport = (options: IDataObject = {}) => ({
+	...IMPORT,
+	options: { lockMembersThatLeft: true, ...options },
+});
+
+function nightly(
+	staticData: IDataObject,
+	uuids: string[],
+	options: IDataObject = {},
+	mode: 'trigger' | 'manual' = 'trigger',
+) {
+	return runWorkflow(itemsToGoPublic(people(uuids), lockingImport(options)), {
+		credentials: credentialsFor(sim.origin),
+		mode,
+		staticData,
+	});
+}
+
+const leftItems = (result: Awaited<ReturnType<typeof runWorkflow>>) =>
+	result.json(NODE).filter((item) => item.leftSource);
+
+describe('GoPublic → Lock Members That Left', () => {
+	before(async () => {
+		sim = await startGoPublicSimulator();
+	});
+	after(() => sim.close());
+	beforeEach(() => sim.reset());
+
+	it('the first run locks nobody; members that left are locked once; a third run does not lock them again', async () => {
+		const staticData: IDataObject = {};
+		const first = await nightly(staticData, range(1, 40));
+		assert.equal(first.error, undefined);
+		assert.equal(leftItems(first).length, 0);
+
+		const second = await nightly(staticData, range(1, 38));
+		assert.equal(second.error, undefined);
+		assert.deepEqual(
+			leftItems(second).map((item) => [item.uuids, item.status]),
+			[
+				[['m39'], 'locked'],
+				[['m40'], 'locked'],
+			],
+		);
+		assert.equal(sim.state.members.get('m39')?.locked, true);
+		assert.equal(sim.state.members.get('m1')?.locked, false);
+
+		const requestsBefore = sim.requests.length;
+		const third = await nightly(staticData, range(1, 38));
+		assert.equal(leftItems(third).length, 0);
+		assert.equal(sim.requests.length - requestsBefore, 1, 'only the import, no lock request');
+	});
+
+	it('a member still present under another of its uuids has not left', async () => {
+		const staticData: IDataObject = {};
+		await nightly(staticData, ['a|b', 'c']);
+		const second = await nightly(staticData, ['b', 'c']);
+		assert.equal(leftItems(second).length, 0);
+	});
+
+	it('the guard stops a mass lock before anything is sent', async () => {
+		const staticData: IDataObject = {};
+		await nightly(staticData, range(1, 100));
+		const requestsBefore = sim.requests.length;
+		const cut = await nightly(staticData, range(1, 80));
+		assert.match(cut.error?.message ?? '', /Stopped before any change: this run would remove 20 of 100 members/);
+		assert.match(cut.error?.message ?? '', /Allow Mass Locking/);
+		assert.equal(sim.requests.length, requestsBefore, 'nothing sent');
+		assert.equal(sim.state.members.get('m90')?.locked, false);
+
+		const allowed = await nightly(staticData, range(1, 80), { maxLockPercent: 25 });
+		assert.equal(allowed.error, undefined);
+		assert.equal(leftItems(allowed).length, 20);
+	});
+
+	it('a manual run reports who would be locked, locks nobody and keeps the memory as it was', async () => {
+		const staticData: IDataObject = {};
+		await nightly(staticData, range(1, 20));
+		const remembered = JSON.stringify(staticData);
+		const manual = await nightly(staticData, range(1, 19), {}, 'manual');
+		assert.deepEqual(
+			leftItems(manual).map((item) => item.status),
+			['wouldLock'],
+		);
+		assert.equal(sim.state.members.get('m20')?.locked, false);
+		assert.equal(JSON.stringify(staticData), remembered);
+	});
+});
+
+describe('GoPublic → Member → Remove', () => {
+	before(async () => {
+		sim = await startGoPublicSimulator({
+			members: people(['r1', 'r2']).map((p) => ({
+				uuids: [p.UUID],
+				name: p.Name,
+				fullName: p.FullName,
+				email: p.Email,
+				roles: ['Medarbejder'],
+			})),
+		});
+	});
+	after(() => sim.close());
+	beforeEach(() => sim.reset());
+
+	it('sends lockForDeletion for the given uuids; an unknown uuid fails with the reason', async () => {
+		const result = await runWorkflow(
+			itemsToGoPublic(
+				[{ UUID: 'r1' }, { UUID: 'ghost' }],
+				{ resource: 'member', operation: 'remove' },
+				{ onError: 'continueRegularOutput' },
+			),
+			{ credentials: credentialsFor(sim.origin) },
+		);
+		assert.equal(result.error, undefined);
+		const [r1, ghost] = result.json(NODE);
+		assert.equal(r1.status, 'locked');
+		assert.equal(ghost.error, 'Item 1 (uuid ghost): member not found: ghost');
+		assert.equal(sim.state.members.get('r1')?.locked, true);
+		assert.equal(sim.state.members.get('r2')?.locked, false);
+	});
+});
