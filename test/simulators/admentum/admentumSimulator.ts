@@ -170,7 +170,7 @@ function page<T>(req: SimRequest, all: T[]): SimResponse {
 function jsonSchools(state: AdmentumState, req: SimRequest): SimResponse {
 	return page(
 		req,
-		state.world.schools.map((s: School) => ({ ...schoolRef(req, s.id), name: s.name, school_code: s.code })),
+		state.world.schools.map((s: School) => ({ ...schoolRef(req, s.id), name: s.name, code: s.code })),
 	);
 }
 
