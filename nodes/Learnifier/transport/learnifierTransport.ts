@@ -24,6 +24,12 @@ export interface TransportSettings {
 	maxRetryWaitSeconds: number;
 }
 
+/**
+ * More tries than the shared default: a nightly sync of thousands of users against a busy
+ * Learnifier should ride out long stretches of 429s rather than fail items; the waits stay capped.
+ */
+const MAX_ATTEMPTS = 10;
+
 const WORDING: StatusWording = {
 	401: 'Learnifier refused the API key or secret in the credential',
 	403: 'The API key has no realm-wide access: user sync needs a Back Office key',
@@ -48,7 +54,7 @@ export class LearnifierTransport {
 		settings: TransportSettings,
 	) {
 		this.pacer = new RequestPacer(settings.requestsPerSecond);
-		this.policy = { ...DEFAULT_RETRY_POLICY, maxDelayMs: Math.max(1, settings.maxRetryWaitSeconds) * 1000 };
+		this.policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: MAX_ATTEMPTS, maxDelayMs: Math.max(1, settings.maxRetryWaitSeconds) * 1000 };
 	}
 
 	get node() {
