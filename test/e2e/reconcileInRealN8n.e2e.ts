@@ -8,65 +8,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 
 import { nodeOutput } from '../n8n-runtime/n8nRest';
-import { importWorkflows, runToCompletion, startRealN8n, type RealN8n, type WorkflowJson } from './realN8n';
-
-const set = (name: string, y: number, record: Record<string, string>) => ({
-	id: name,
-	name,
-	type: 'n8n-nodes-base.set',
-	typeVersion: 3.4,
-	position: [220, y],
-	parameters: {
-		mode: 'manual',
-		includeOtherFields: false,
-		options: {},
-		assignments: {
-			assignments: Object.entries(record).map(([field, value], index) => ({
-				id: `${name}-${index}`,
-				name: field,
-				value,
-				type: 'string',
-			})),
-		},
-	},
-});
-
-export const reconcileSmokeWorkflow: WorkflowJson = {
-	name: 'Reconcile smoke test',
-	nodes: [
-		{
-			id: 'schedule',
-			name: 'Every Night',
-			type: 'n8n-nodes-base.scheduleTrigger',
-			typeVersion: 1.2,
-			position: [0, 0],
-			parameters: { rule: { interval: [{ field: 'days', triggerAtHour: 2 }] } },
-		},
-		set('Source People', -100, { externalId: 'p-1', firstName: 'Åsa', lastName: 'Lindqvist', email: 'asa.new@school.se' }),
-		set('Target Users', 100, { externalId: 'p-1', firstName: 'Åsa', lastName: 'Lindqvist', primaryEmail: 'asa.old@school.se', id: '42' }),
-		{
-			id: 'reconcile',
-			name: 'Reconcile',
-			type: 'n8n-nodes-directory-sync.reconcile',
-			typeVersion: 1,
-			position: [460, 0],
-			parameters: {},
-		},
-	],
-	connections: {
-		'Every Night': {
-			main: [
-				[
-					{ node: 'Source People', type: 'main', index: 0 },
-					{ node: 'Target Users', type: 'main', index: 0 },
-				],
-			],
-		},
-		'Source People': { main: [[{ node: 'Reconcile', type: 'main', index: 0 }]] },
-		'Target Users': { main: [[{ node: 'Reconcile', type: 'main', index: 1 }]] },
-	},
-	settings: { executionOrder: 'v1' },
-};
+import { reconcileSmokeWorkflow } from './fixtures/reconcileSmokeWorkflow';
+import { importWorkflows, runToCompletion, startRealN8n, type RealN8n } from './realN8n';
 
 let n8n: RealN8n;
 

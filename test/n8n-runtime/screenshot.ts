@@ -1,0 +1,87 @@
+/**
+ * A picture of the n8n editor as an admin sees it: headless Debian Chromium (/usr/bin/chromium,
+ * `apt-get install chromium`; playwright-core never downloads a browser here) logs in through the
+ * sign-in page, opens a workflow, or one of its executions (the canvas with each node's item
+ * counts), and saves a PNG.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+import { chromium, type Page } from 'playwright-core';
+
+import type { OwnerLogin } from './n8nRest';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Without the networking flags Chromium keeps calling out, and this machine refuses every call. */
+const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+export interface ScreenshotOptions {
+	/** n8n's address, e.g. http://127.0.0.1:5678 */
+	url: string;
+	owner: Pick<OwnerLogin, 'email' | 'password'>;
+	workflowId: string;
+	/** Show this execution of the workflow instead of the editable workflow. */
+	executionId?: string;
+	outFile: string;
+	width?: number;
+	height?: number;
+}
+
+export async function screenshotEditor(options: ScreenshotOptions): Promise<string> {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium).`);
+	}
+	const profile = mkdtempSync(join(tmpdir(), 'dirsync-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM,
+		headless: true,
+		args: CHROMIUM_FLAGS,
+		viewport: { width: options.width ?? 1600, height: options.height ?? 900 },
+		deviceScaleFactor: 1,
+		// n8n shows times in the browser's zone; the instance runs on Stockholm time.
+		timezoneId: 'Europe/Stockholm',
+		locale: 'en-GB',
+	});
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		await signIn(page, options);
+		const path = options.executionId
+			? `/workflow/${options.workflowId}/executions/${options.executionId}`
+			: `/workflow/${options.workflowId}`;
+		await page.goto(`${options.url}${path}`);
+		await waitForCanvas(page);
+		mkdirSync(dirname(options.outFile), { recursive: true });
+		await page.screenshot({ path: options.outFile });
+		return options.outFile;
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
+
+async function signIn(page: Page, options: ScreenshotOptions): Promise<void> {
+	await page.goto(`${options.url}/signin`);
+	await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(options.owner.email);
+	await page.locator('input[name="password"], input[type="password"]').first().fill(options.owner.password);
+	await page.keyboard.press('Enter');
+	await page.waitForURL((address) => !address.pathname.startsWith('/signin'), { timeout: 30_000 });
+}
+
+/**
+ * The canvas is drawn once its nodes are in the page (in 2.41 an execution's preview is drawn in
+ * the page itself, not in an iframe). A short settle lets fit-to-view and the item counts finish.
+ */
+async function waitForCanvas(page: Page): Promise<void> {
+	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
+	await page.waitForTimeout(1500);
+}
