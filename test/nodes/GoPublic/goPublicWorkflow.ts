@@ -1,5 +1,5 @@
 /** Workflows the GoPublic node tests run: items (pinned on a trigger, or read from a CSV file) → GoPublic. */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { IMPORT_PATH } from '../../../nodes/GoPublic/transport/apiContract';
 import type { WorkflowJson } from '../../engine/runWorkflow';
@@ -13,7 +13,7 @@ export function credentialsFor(origin: string, apiKey = GOPUBLIC_TEST_KEY) {
 	};
 }
 
-function goPublicNode(parameters: IDataObject, settings: Partial<INode> = {}): INode {
+function goPublicNode(parameters: INodeParameters, settings: Partial<INode> = {}): INode {
 	return {
 		id: 'gopublic',
 		name: NODE,
@@ -29,7 +29,7 @@ function goPublicNode(parameters: IDataObject, settings: Partial<INode> = {}): I
 /** Trigger with `items` pinned → GoPublic. */
 export function itemsToGoPublic(
 	items: IDataObject[],
-	parameters: IDataObject,
+	parameters: INodeParameters,
 	settings: Partial<INode> = {},
 ): WorkflowJson {
 	return {
@@ -50,7 +50,7 @@ export function itemsToGoPublic(
 }
 
 /** Read a file → Extract From File (CSV, `;`) → GoPublic, as an admin replaces GoPublic's Python sample. */
-export function csvFileToGoPublic(filePath: string, parameters: IDataObject): WorkflowJson {
+export function csvFileToGoPublic(filePath: string, parameters: INodeParameters): WorkflowJson {
 	return {
 		nodes: [
 			{

@@ -207,7 +207,7 @@ describe('GoPublic → Member → Import', () => {
 		assert.ok(!JSON.stringify(result.run).includes(GOPUBLIC_TEST_KEY));
 	});
 
-	it('retries 503 and 429 answers (the import is an upsert, safe to repeat)', async () => {
+	it('retries 429 answers after Retry-After (the import is an upsert, safe to repeat)', async () => {
 		sim.setFaults({ rateLimitPerSecond: 1, retryAfterSeconds: 1 });
 		const result = await run(itemsToGoPublic([person('a'), person('b')], { ...IMPORT, options: { batchSize: 1 } }));
 		assert.equal(result.error, undefined);
