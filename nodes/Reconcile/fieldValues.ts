@@ -10,6 +10,7 @@ export type FieldPath = readonly string[];
 export const parseFieldPath = (field: string): FieldPath => field.trim().split('.');
 
 export function readField(record: DataRecord, path: FieldPath): unknown {
+	if (path.length === 1) return record[path[0]];
 	let value: unknown = record[path[0]];
 	for (let i = 1; i < path.length && value !== undefined && value !== null; i++) {
 		value = typeof value === 'object' ? (value as DataRecord)[path[i]] : undefined;

@@ -85,10 +85,12 @@ interface ComparedField extends FieldMapping {
 	rules: CompareRules;
 }
 
-/** Marks in the per-record slot arrays for records that never reached the key index. */
-const NO_KEY = -1;
-const IGNORED = -2;
-
+/**
+ * One pass over the target builds the key index, one pass over the source classifies each record
+ * against it, one pass over the target finds the deletions: the same work as a bare Map diff.
+ * Keys held by several records are rare; they are found on the way and their records moved to
+ * Skipped afterwards, so the common path never pays for them.
+ */
 export function planChanges(
 	source: readonly DataRecord[],
 	target: readonly DataRecord[],
@@ -97,94 +99,108 @@ export function planChanges(
 	const sourceKeyPath = parseFieldPath(options.sourceKeyField);
 	const targetKeyPath = parseFieldPath(options.targetKeyField);
 	const fields = compiledFields(options);
+	const { ignoreKeyCase } = options;
+	const lookupOf = (key: string) => (ignoreKeyCase ? key.toLowerCase() : key);
+	const plan: ChangePlan = { create: [], update: [], delete: [], unchanged: [], skipped: [], ignoredTargets: 0 };
+	const sharedKeys = new Set<string>();
 
-	// A slot is one distinct key; it counts the records holding that key on each side.
-	const slotOfKey = new Map<string, number>();
-	const slotSourceCount = new Int32Array(source.length + target.length);
-	const slotTargetCount = new Int32Array(source.length + target.length);
-	const slotTarget = new Int32Array(source.length + target.length);
-
-	const targetSlot = new Int32Array(target.length);
-	const targetKey: Array<string | undefined> = new Array(target.length);
-	let ignoredTargets = 0;
+	// Key → target position. A later target with the same key overwrites the earlier one; the key
+	// is remembered in sharedKeys, and both are skipped at the end.
+	const targetByKey = new Map<string, number>();
+	const targetKeys: Array<string | undefined> = new Array(target.length);
 	for (let t = 0; t < target.length; t++) {
 		const key = keyText(readField(target[t], targetKeyPath));
-		targetKey[t] = key;
-		if (key === undefined) {
-			targetSlot[t] = options.ignoreTargetsWithoutKey ? IGNORED : NO_KEY;
-			if (options.ignoreTargetsWithoutKey) ignoredTargets++;
-			continue;
-		}
-		const lookup = options.ignoreKeyCase ? key.toLowerCase() : key;
-		let slot = slotOfKey.get(lookup);
-		if (slot === undefined) {
-			slot = slotOfKey.size;
-			slotOfKey.set(lookup, slot);
-			slotTarget[slot] = t;
-		}
-		slotTargetCount[slot]++;
-		targetSlot[t] = slot;
+		targetKeys[t] = key;
+		if (key === undefined) continue;
+		const sizeBefore = targetByKey.size;
+		const lookup = ignoreKeyCase ? key.toLowerCase() : key;
+		targetByKey.set(lookup, t);
+		if (targetByKey.size === sizeBefore) sharedKeys.add(lookup);
 	}
 
-	const sourceSlot = new Int32Array(source.length);
-	const sourceKey: Array<string | undefined> = new Array(source.length);
+	// Source keys with no target are entered as NOT_IN_TARGET so a second source with the same
+	// key is noticed; matchedBy marks targets already claimed by a source.
+	const matchedBy = new Uint8Array(target.length);
 	for (let s = 0; s < source.length; s++) {
-		const key = keyText(readField(source[s], sourceKeyPath));
-		sourceKey[s] = key;
+		const record = source[s];
+		const key = keyText(readField(record, sourceKeyPath));
 		if (key === undefined) {
-			sourceSlot[s] = NO_KEY;
+			plan.skipped.push(missingKey('source', s, readField(record, sourceKeyPath), options.sourceKeyField));
 			continue;
 		}
-		const lookup = options.ignoreKeyCase ? key.toLowerCase() : key;
-		let slot = slotOfKey.get(lookup);
-		if (slot === undefined) {
-			slot = slotOfKey.size;
-			slotOfKey.set(lookup, slot);
-		}
-		slotSourceCount[slot]++;
-		sourceSlot[s] = slot;
-	}
-
-	const plan: ChangePlan = { create: [], update: [], delete: [], unchanged: [], skipped: [], ignoredTargets };
-	const duplicateReason = (slot: number, key: string) =>
-		`The key "${key}" is held by ${countText(slotSourceCount[slot], 'source')} and ` +
-		`${countText(slotTargetCount[slot], 'target')} (source field "${options.sourceKeyField}", target field ` +
-		`"${options.targetKeyField}"${options.ignoreKeyCase ? ', ignoring case' : ''}); records that share a key are not matched.`;
-
-	for (let s = 0; s < source.length; s++) {
-		const slot = sourceSlot[s];
-		const key = sourceKey[s];
-		if (slot === NO_KEY || key === undefined) {
-			const value = readField(source[s], sourceKeyPath);
-			const reason = `The source key field "${options.sourceKeyField}" ${describeMissingKey(value)}.`;
-			plan.skipped.push({ side: 'source', index: s, reason });
-		} else if (slotSourceCount[slot] > 1 || slotTargetCount[slot] > 1) {
-			plan.skipped.push({ side: 'source', index: s, key, reason: duplicateReason(slot, key) });
-		} else if (slotTargetCount[slot] === 0) {
+		const lookup = ignoreKeyCase ? key.toLowerCase() : key;
+		const t = targetByKey.get(lookup);
+		if (t === undefined) {
+			targetByKey.set(lookup, NOT_IN_TARGET);
 			plan.create.push({ source: s, key });
+		} else if (t === NOT_IN_TARGET || matchedBy[t] === 1) {
+			sharedKeys.add(lookup);
+			plan.create.push({ source: s, key }); // moved to Skipped below
 		} else {
-			const t = slotTarget[slot];
-			const changes = findChanges(source[s], target[t], fields);
+			matchedBy[t] = 1;
+			const changes = findChanges(record, target[t], fields);
 			if (changes === undefined) plan.unchanged.push({ source: s, target: t, key });
 			else plan.update.push({ source: s, target: t, key, changes });
 		}
 	}
 
 	for (let t = 0; t < target.length; t++) {
-		const slot = targetSlot[t];
-		const key = targetKey[t];
-		if (slot === IGNORED) continue;
-		if (slot === NO_KEY || key === undefined) {
-			const value = readField(target[t], targetKeyPath);
-			const reason = `The target key field "${options.targetKeyField}" ${describeMissingKey(value)}.`;
-			plan.skipped.push({ side: 'target', index: t, reason });
-		} else if (slotSourceCount[slot] > 1 || slotTargetCount[slot] > 1) {
-			plan.skipped.push({ side: 'target', index: t, key, reason: duplicateReason(slot, key) });
-		} else if (slotSourceCount[slot] === 0) {
+		const key = targetKeys[t];
+		if (key === undefined) {
+			if (options.ignoreTargetsWithoutKey) plan.ignoredTargets++;
+			else plan.skipped.push(missingKey('target', t, readField(target[t], targetKeyPath), options.targetKeyField));
+		} else if (matchedBy[t] === 0) {
 			plan.delete.push({ target: t, key });
 		}
 	}
+
+	if (sharedKeys.size > 0) skipSharedKeys(plan, sharedKeys, lookupOf, targetKeys, options);
 	return plan;
+}
+
+const NOT_IN_TARGET = -1;
+
+function missingKey(side: Skip['side'], index: number, value: unknown, keyField: string): Skip {
+	return { side, index, reason: `The ${side} key field "${keyField}" ${describeMissingKey(value)}.` };
+}
+
+/** Moves every record whose key is in `sharedKeys`, on either side, from its output to Skipped. */
+function skipSharedKeys(
+	plan: ChangePlan,
+	sharedKeys: ReadonlySet<string>,
+	lookupOf: (key: string) => string,
+	targetKeys: ReadonlyArray<string | undefined>,
+	options: PlanOptions,
+): void {
+	const isShared = (entry: { key: string }) => sharedKeys.has(lookupOf(entry.key));
+	const sourceEntries = [...plan.create, ...plan.update, ...plan.unchanged].filter(isShared);
+	const targetEntries: Delete[] = [];
+	targetKeys.forEach((key, t) => {
+		if (key !== undefined && sharedKeys.has(lookupOf(key))) targetEntries.push({ target: t, key });
+	});
+	const count = (entries: Array<{ key: string }>) => {
+		const counts = new Map<string, number>();
+		for (const { key } of entries) counts.set(lookupOf(key), (counts.get(lookupOf(key)) ?? 0) + 1);
+		return (key: string) => counts.get(lookupOf(key)) ?? 0;
+	};
+	const sourceCount = count(sourceEntries);
+	const targetCount = count(targetEntries);
+	const reason = (key: string) =>
+		`The key "${key}" is held by ${countText(sourceCount(key), 'source')} and ` +
+		`${countText(targetCount(key), 'target')} (source field "${options.sourceKeyField}", target field ` +
+		`"${options.targetKeyField}"${options.ignoreKeyCase ? ', ignoring case' : ''}); records that share a key are not matched.`;
+
+	plan.create = plan.create.filter((entry) => !isShared(entry));
+	plan.update = plan.update.filter((entry) => !isShared(entry));
+	plan.unchanged = plan.unchanged.filter((entry) => !isShared(entry));
+	plan.delete = plan.delete.filter((entry) => !isShared(entry));
+	const skipped: Skip[] = [
+		...sourceEntries.map(({ source, key }) => ({ side: 'source' as const, index: source, key, reason: reason(key) })),
+		...targetEntries.map(({ target, key }) => ({ side: 'target' as const, index: target, key, reason: reason(key) })),
+	];
+	plan.skipped = [...plan.skipped, ...skipped].sort(
+		(a, b) => Number(a.side === 'target') - Number(b.side === 'target') || a.index - b.index,
+	);
 }
 
 function compiledFields(options: PlanOptions): ComparedField[] {
@@ -207,7 +223,7 @@ function findChanges(
 		const field = fields[f];
 		const to = readField(source, field.sourcePath);
 		const from = readField(target, field.targetPath);
-		if (valuesEqual(to, from, field.rules)) continue;
+		if (to === from || valuesEqual(to, from, field.rules)) continue;
 		(changes ??= []).push({
 			sourceField: field.sourceField,
 			targetField: field.targetField,

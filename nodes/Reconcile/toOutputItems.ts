@@ -13,6 +13,10 @@ const TARGET_INPUT = 1;
 /** The outputs in the order the node declares them. */
 export const OUTPUT_NAMES = ['Create', 'Update', 'Delete', 'Unchanged', 'Skipped'] as const;
 
+/** A copy of the record with extra fields; Object.assign, because V8 clones these objects several
+ * times faster with it than with object spread (measured in test/bench). */
+const copyWith = (record: DataRecord, extra: IDataObject): IDataObject => Object.assign({}, record, extra);
+
 const pairOf = (match: Match): IPairedItemData[] => [
 	{ item: match.source, input: SOURCE_INPUT },
 	{ item: match.target, input: TARGET_INPUT },
@@ -40,7 +44,7 @@ export function toOutputItems(
 	const targetIdOf = (index: number) => readField(target[index], idPath) ?? null;
 
 	const create = plan.create.map(({ source: s, key }) => ({
-		json: { ...source[s], key } as IDataObject,
+		json: copyWith(source[s], { key }),
 		pairedItem: { item: s, input: SOURCE_INPUT },
 	}));
 	const update = plan.update.map((entry) => ({
@@ -48,11 +52,11 @@ export function toOutputItems(
 		pairedItem: pairOf(entry),
 	}));
 	const remove = plan.delete.map(({ target: t, key }) => ({
-		json: { ...target[t], key, targetId: targetIdOf(t) } as IDataObject,
+		json: copyWith(target[t], { key, targetId: targetIdOf(t) }),
 		pairedItem: { item: t, input: TARGET_INPUT },
 	}));
 	const unchanged = plan.unchanged.map((entry) => ({
-		json: { ...source[entry.source], key: entry.key, targetId: targetIdOf(entry.target) } as IDataObject,
+		json: copyWith(source[entry.source], { key: entry.key, targetId: targetIdOf(entry.target) }),
 		pairedItem: pairOf(entry),
 	}));
 	const skipped = plan.skipped.map(({ side, index, key, reason }) => ({

@@ -1,9 +1,10 @@
 /**
  * Builds the workflow every Reconcile node test runs, the way an admin would wire it:
- * Manual Trigger → Source and Target (No Op nodes whose output is pinned) → Reconcile, with a
- * No Op after each Reconcile output so a test can see whether anything downstream ran.
+ * Manual Trigger → Source and Target (No Op nodes whose output is pinned) → the node under test,
+ * with a No Op after each of its outputs so a test can see whether anything downstream ran.
+ * The benchmark uses the same builder for Reconcile and for n8n's Compare Datasets.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../../engine/runWorkflow';
 
@@ -12,24 +13,29 @@ export const OUTPUTS = ['Create', 'Update', 'Delete', 'Unchanged', 'Skipped'] as
 export type OutputName = (typeof OUTPUTS)[number];
 
 /** The No Op node behind each output, e.g. "After Delete". */
-export const after = (output: OutputName) => `After ${output}`;
+export const after = (output: string) => `After ${output}`;
 
-const noOp = (name: string, x: number, y: number) => ({
+const noOp = (name: string, x: number, y: number): INode => ({
 	id: name,
 	name,
 	type: 'n8n-nodes-base.noOp',
 	typeVersion: 1,
-	position: [x, y] as [number, number],
+	position: [x, y],
 	parameters: {},
 });
 
-export function reconcileWorkflow(
-	source: IDataObject[],
-	target: IDataObject[],
-	parameters: INodeParameters = {},
-): WorkflowJson {
+export interface TwoInputNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: INodeParameters;
+	/** Output names; a No Op is placed after each one. Empty: nothing runs after the node. */
+	outputs: readonly string[];
+}
+
+export function twoInputWorkflow(node: TwoInputNode, source: IDataObject[], target: IDataObject[]): WorkflowJson {
 	return {
-		name: 'Reconcile test',
+		name: `${node.name} on two pinned inputs`,
 		nodes: [
 			{
 				id: 'trigger',
@@ -41,15 +47,8 @@ export function reconcileWorkflow(
 			},
 			noOp('Source', 200, -100),
 			noOp('Target', 200, 100),
-			{
-				id: 'reconcile',
-				name: RECONCILE,
-				type: 'n8n-nodes-directory-sync.reconcile',
-				typeVersion: 1,
-				position: [400, 0],
-				parameters,
-			},
-			...OUTPUTS.map((output, index) => noOp(after(output), 600, index * 100)),
+			{ ...node, id: node.name, position: [400, 0] },
+			...node.outputs.map((output, index) => noOp(after(output), 600, index * 100)),
 		],
 		connections: {
 			Start: {
@@ -60,9 +59,9 @@ export function reconcileWorkflow(
 					],
 				],
 			},
-			Source: { main: [[{ node: RECONCILE, type: 'main', index: 0 }]] },
-			Target: { main: [[{ node: RECONCILE, type: 'main', index: 1 }]] },
-			[RECONCILE]: { main: OUTPUTS.map((output) => [{ node: after(output), type: 'main', index: 0 }]) },
+			Source: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
+			Target: { main: [[{ node: node.name, type: 'main', index: 1 }]] },
+			[node.name]: { main: node.outputs.map((output) => [{ node: after(output), type: 'main', index: 0 }]) },
 		},
 		pinData: {
 			Source: source.map((json) => ({ json })),
@@ -70,6 +69,18 @@ export function reconcileWorkflow(
 		},
 	};
 }
+
+export const reconcileWorkflow = (
+	source: IDataObject[],
+	target: IDataObject[],
+	parameters: INodeParameters = {},
+	outputs: readonly string[] = OUTPUTS,
+) =>
+	twoInputWorkflow(
+		{ name: RECONCILE, type: 'n8n-nodes-directory-sync.reconcile', typeVersion: 1, parameters, outputs },
+		source,
+		target,
+	);
 
 /** Runs Reconcile on the two record lists and returns the engine's result. */
 export const runReconcile = (source: IDataObject[], target: IDataObject[], parameters?: INodeParameters) =>
