@@ -101,6 +101,21 @@ function optionalNumber(value: string | null): number | undefined | 'invalid' {
 	return /^\d+$/.test(value) ? Number(value) : 'invalid';
 }
 
+/** A person's fields as both variants name them (snake_case, as the JSON API has them). */
+function admentumFields(p: Person) {
+	return {
+		id: p.id,
+		eid: p.eid,
+		guid: p.guid,
+		first_name: p.firstName,
+		last_name: p.lastName,
+		email: p.email,
+		class_name: p.className,
+		title: p.title,
+		personnummer: p.personnummer,
+	};
+}
+
 // ---- CSV variant ---------------------------------------------------------------------------
 
 function csvPeople(state: AdmentumState, req: SimRequest, role: Person['role']): SimResponse {
@@ -111,18 +126,7 @@ function csvPeople(state: AdmentumState, req: SimRequest, role: Person['role']):
 	const rows = peopleOf(state, role, schoolId).flatMap((p) =>
 		p.schoolIds
 			.filter((id) => schoolId === undefined || id === schoolId)
-			.map((id) => ({
-				id: p.id,
-				eid: p.eid,
-				guid: p.guid,
-				first_name: p.firstName,
-				last_name: p.lastName,
-				email: p.email,
-				school_id: id,
-				class_name: p.className,
-				title: p.title,
-				personnummer: p.personnummer,
-			})),
+			.map((id) => ({ ...admentumFields(p), school_id: id })),
 	);
 	if (badAnswer === 'wrongColumns') {
 		const renamed = rows.map((r) => ({ ID: r.id, Förnamn: r.first_name, Efternamn: r.last_name, 'E-post': r.email, Skola: r.school_id }));
@@ -177,16 +181,8 @@ function jsonSchools(state: AdmentumState, req: SimRequest): SimResponse {
 function jsonUser(req: SimRequest, p: Person) {
 	return {
 		url: absolute(req, `${ADMENTUM_JSON_PATH}/users/${p.id}/`),
-		id: p.id,
-		eid: p.eid,
-		guid: p.guid,
-		first_name: p.firstName,
-		last_name: p.lastName,
-		email: p.email,
+		...admentumFields(p),
 		role: JSON_ROLE[p.role],
-		class_name: p.className,
-		title: p.title,
-		personnummer: p.personnummer,
 		schools: p.schoolIds.map((id) => schoolRef(req, id)),
 	};
 }
