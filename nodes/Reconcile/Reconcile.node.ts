@@ -36,7 +36,10 @@ export class Reconcile implements INodeType {
 		const source = this.getInputData(0).map((item) => item.json);
 		const target = this.getInputData(1).map((item) => item.json);
 		const plan = planChanges(source, target, settings.plan);
-		stopOnMassDeletion(this, plan, { source: source.length, target: target.length }, settings);
-		return toOutputItems(plan, source, target, settings.targetIdField);
+		const counts = { source: source.length, target: target.length };
+		return (
+			stopOnMassDeletion(this, plan, counts, settings) ??
+			toOutputItems(plan, source, target, settings.targetIdField)
+		);
 	}
 }

@@ -47,9 +47,11 @@ export function describeMissingKey(value: unknown): string {
 	return `holds ${typeof value === 'object' ? 'an object' : `the ${typeof value} ${String(value)}`}, not a text or a number`;
 }
 
-/** null, undefined, '' and whitespace-only text. */
-export const isEmptyValue = (value: unknown): boolean =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+/** No value: a missing field or null, and with `emptyTextIsMissing` also '' and blank text. */
+export const isMissingValue = (value: unknown, emptyTextIsMissing: boolean): boolean =>
+	value === undefined ||
+	value === null ||
+	(emptyTextIsMissing && typeof value === 'string' && value.trim() === '');
 
 /** Text and numbers compare as trimmed text, so 7 equals '7 '. */
 function scalarText(value: unknown): string | undefined {
@@ -64,14 +66,16 @@ export interface CompareRules {
 }
 
 /**
- * Whether two field values count as the same. Text is trimmed, numbers compare as text, lists and
- * objects compare member by member with the same rules. With `treatEmptyAsMissing`, every empty
- * value (see isEmptyValue) equals every other, so a field missing on one side and blank on the
- * other is not a change.
+ * Whether two field values count as the same. A missing field equals null (and, with
+ * `treatEmptyAsMissing`, empty or blank text), so a field missing on one side and empty on the
+ * other is not a change. Text is trimmed, numbers compare as text, lists and objects compare
+ * member by member with the same rules.
  */
 export function valuesEqual(a: unknown, b: unknown, rules: CompareRules): boolean {
 	if (a === b) return true;
-	if (rules.treatEmptyAsMissing && isEmptyValue(a)) return isEmptyValue(b);
+	const aMissing = isMissingValue(a, rules.treatEmptyAsMissing);
+	const bMissing = isMissingValue(b, rules.treatEmptyAsMissing);
+	if (aMissing || bMissing) return aMissing && bMissing;
 	const textA = scalarText(a);
 	const textB = scalarText(b);
 	if (textA !== undefined || textB !== undefined) {

@@ -168,7 +168,7 @@ export const reconcileProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether a missing field, null, empty text and text of only spaces all count as the same "empty" value, so a field missing on one side and empty on the other is not a change. When off, they are all different values. Either way text is compared without surrounding spaces, and the number 7 equals the text "7".',
+					'Whether empty text and text of only spaces count as no value, like a missing field or null, so a field missing on one side and empty on the other is not a change. When off, empty text is a value of its own (a missing field and null are always the same). Either way text is compared without surrounding spaces, and the number 7 equals the text "7".',
 			},
 		],
 	},

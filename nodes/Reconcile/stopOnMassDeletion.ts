@@ -1,9 +1,10 @@
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { findDeletionGuardViolation } from '../shared/deletionGuard';
 import { OPTION_NAMES } from './parameters';
 import type { ChangePlan } from './planChanges';
 import type { ReconcileSettings } from './readSettings';
+import { OUTPUT_NAMES } from './toOutputItems';
 
 function howToAllow(sourceIsEmpty: boolean) {
 	const allow = `turn on "${OPTION_NAMES.allowMassDeletion}" under Options of this Reconcile node`;
@@ -15,25 +16,31 @@ function howToAllow(sourceIsEmpty: boolean) {
 }
 
 /**
- * Throws when the plan deletes more than the limits allow. It throws even when the node is set
- * to continue on fail: continuing would hand the deletions to the next node, which is exactly
- * what the guard exists to prevent.
+ * Stops a plan that deletes more than the limits allow: no change reaches the next nodes.
+ * Normally it throws, which stops the run. When the node is set to continue on error, n8n would
+ * turn that error into the source items on the first output (Create), so instead this returns the
+ * outputs to use: nothing to create, update, delete or leave, and the error on Skipped.
+ * Returns undefined when the plan is within the limits.
  */
 export function stopOnMassDeletion(
 	context: IExecuteFunctions,
 	plan: ChangePlan,
 	counts: { source: number; target: number },
 	settings: ReconcileSettings,
-): void {
-	if (settings.allowMassDeletion) return;
+): INodeExecutionData[][] | undefined {
+	if (settings.allowMassDeletion) return undefined;
 	const violation = findDeletionGuardViolation(
 		{ deletions: plan.delete.length, sourceCount: counts.source, targetCount: counts.target - plan.ignoredTargets },
 		settings.deletionLimits,
 		howToAllow(counts.source === 0),
 	);
-	if (violation !== undefined) {
-		throw new NodeOperationError(context.getNode(), violation, {
-			description: `Planned: ${plan.delete.length} to delete, ${plan.create.length} to create, ${plan.update.length} to update. Nothing was passed on to the next nodes.`,
-		});
+	if (violation === undefined) return undefined;
+	const planned = `Planned: ${plan.delete.length} to delete, ${plan.create.length} to create, ${plan.update.length} to update. Nothing was passed on to the next nodes.`;
+	if (!context.continueOnFail()) {
+		throw new NodeOperationError(context.getNode(), violation, { description: planned });
 	}
+	const heldBack = plan.delete.map(({ target }) => ({ item: target, input: 1 }));
+	const outputs: INodeExecutionData[][] = OUTPUT_NAMES.map(() => []);
+	outputs[OUTPUT_NAMES.indexOf('Skipped')] = [{ json: { error: violation, description: planned }, pairedItem: heldBack }];
+	return outputs;
 }

@@ -1,0 +1,94 @@
+/**
+ * Seeded random datasets for the planChanges properties: small key pools so that keys collide,
+ * repeat and go missing; values that differ in case, spaces, type and emptiness; random options.
+ */
+import { writeField, readField, parseFieldPath, type DataRecord } from '../../../nodes/Reconcile/fieldValues';
+import type { ChangePlan, PlanOptions } from '../../../nodes/Reconcile/planChanges';
+import { seededRandom, type Random } from '../../simulators/kit/random';
+
+const VALUES: unknown[] = ['Anna', 'anna', ' ANNA ', '', '   ', null, undefined, 7, '7', ['x', 1], { a: 'b' }];
+const NO_KEYS: unknown[] = [undefined, null, '', '  ', { id: 1 }];
+
+const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)];
+
+/** Key number `n` as a record might hold it: a number, or text with stray spaces or case. */
+function keyVariant(random: Random, n: number, ignoreKeyCase: boolean): unknown {
+	if (random() < 0.2) return n;
+	const text = `k${n}`;
+	const cased = ignoreKeyCase && random() < 0.3 ? text.toUpperCase() : text;
+	return random() < 0.2 ? ` ${cased} ` : cased;
+}
+
+/** Records numbered first..first+count: 5 % without a key, 5 % repeating an earlier key. */
+function randomRecords(random: Random, first: number, count: number, keyPath: string, fieldPaths: string[], ignoreKeyCase: boolean) {
+	return Array.from({ length: count }, (_, i) => {
+		const record: DataRecord = { id: Math.floor(random() * 1e9) };
+		const roll = random();
+		const n = roll < 0.05 && i > 0 ? first + Math.floor(random() * i) : first + i;
+		const key = roll > 0.95 ? pick(random, NO_KEYS) : keyVariant(random, n, ignoreKeyCase);
+		if (key !== undefined) writeField(record, parseFieldPath(keyPath), key);
+		for (const path of fieldPaths) {
+			const value = random() < 0.85 ? 'same' : pick(random, VALUES);
+			if (value !== undefined) writeField(record, parseFieldPath(path), value);
+		}
+		return record;
+	});
+}
+
+export interface RandomCase {
+	seed: number;
+	source: DataRecord[];
+	target: DataRecord[];
+	options: PlanOptions;
+}
+
+function oneCase(seed: number): RandomCase {
+	const random = seededRandom(seed);
+	const ignoreKeyCase = random() < 0.5;
+	const options: PlanOptions = {
+		sourceKeyField: 'externalId',
+		targetKeyField: random() < 0.5 ? 'externalId' : 'ids.external',
+		ignoreKeyCase,
+		fields: [
+			{ sourceField: 'firstName', targetField: 'firstName', ignoreCase: random() < 0.5 },
+			{ sourceField: 'email', targetField: 'primaryEmail', ignoreCase: true },
+			{ sourceField: 'locale', targetField: 'prefs.locale', ignoreCase: false },
+		],
+		treatEmptyAsMissing: random() < 0.5,
+		ignoreTargetsWithoutKey: random() < 0.5,
+	};
+	// The target's keys overlap the source's: some in both, some only on one side.
+	const sourceCount = Math.floor(random() * 30);
+	const targetCount = Math.floor(random() * 30);
+	const targetFirst = Math.floor(random() * (sourceCount + 1));
+	const sourceFields = options.fields.map((f) => f.sourceField);
+	const targetFields = options.fields.map((f) => f.targetField);
+	return {
+		seed,
+		options,
+		source: randomRecords(random, 0, sourceCount, options.sourceKeyField, sourceFields, ignoreKeyCase),
+		target: randomRecords(random, targetFirst, targetCount, options.targetKeyField, targetFields, ignoreKeyCase),
+	};
+}
+
+export const randomCase = {
+	many: (count: number, firstSeed = 1): RandomCase[] => Array.from({ length: count }, (_, i) => oneCase(firstSeed + i)),
+};
+
+/** What the target looks like after the next nodes carried out the plan. */
+export function applyPlan(plan: ChangePlan, source: DataRecord[], target: DataRecord[], options: PlanOptions): DataRecord[] {
+	const deleted = new Set(plan.delete.map((e) => e.target));
+	const result = target.map((record) => structuredClone(record));
+	for (const { target: t, changes } of plan.update) {
+		for (const change of changes) writeField(result[t], parseFieldPath(change.targetField), change.to);
+	}
+	const created = plan.create.map(({ source: s, key }) => {
+		const record: DataRecord = {};
+		writeField(record, parseFieldPath(options.targetKeyField), key);
+		for (const field of options.fields) {
+			writeField(record, parseFieldPath(field.targetField), readField(source[s], parseFieldPath(field.sourceField)));
+		}
+		return record;
+	});
+	return [...result.filter((_, t) => !deleted.has(t)), ...created];
+}
