@@ -87,6 +87,7 @@ export async function importWorkflows(
 	workflows: WorkflowJson[],
 	credentials: ImportedCredential[] = [],
 ): Promise<WorkflowJson[]> {
+	if (workflows.length === 0) return [];
 	const byType = new Map(credentials.map((credential) => [credential.type, credential]));
 	const prepared = workflows.map((workflow) => ({
 		...workflow,
@@ -133,4 +134,9 @@ export async function runToCompletion(n8n: N8nInstance, workflow: WorkflowJson, 
 	const execution = await n8n.rest.waitForExecution(executionId);
 	log(`n8n: "${workflow.name}" ran as execution ${executionId}: ${execution.status} in ${seconds(started)}`);
 	return execution;
+}
+
+/** The secrets that occur in a text (a log, an execution's data). */
+export function secretsFoundIn(text: string, secrets: readonly string[]): string[] {
+	return secrets.filter((secret) => text.includes(secret));
 }

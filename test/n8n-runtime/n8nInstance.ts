@@ -12,9 +12,11 @@
  *  - `import:credentials --input=<file>` with plain `data` objects: n8n encrypts them on import;
  *  - `import:workflow --input=<file>`: workflows reference credentials by {id, name}; ids we give
  *    are kept, so a workflow can name the credentials imported just before;
- *  - running: use rest.runWorkflow (see n8nRest.ts); `execute --id --rawOutput` only starts from a
- *    Manual Trigger, runs in a second process and prints the whole run as JSON after a
- *    "Task Broker ready" line (stripped by cliJson).
+ *  - running: use rest.runWorkflow (see n8nRest.ts), about 1 s for a small workflow.
+ *    `execute --id=<id> --rawOutput` also works and its execution is saved (mode "cli", shown in
+ *    the executions list), but it only starts from a Manual Trigger (not a Schedule Trigger),
+ *    boots a second n8n process (about 9 s) and prints the run as JSON after start-up noise
+ *    (cliJson skips it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -109,9 +111,11 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 			return parseCliJson(result.stdout);
 		},
 		async stop(graceMs = 20_000) {
+			const stopping = Date.now();
 			process.removeListener('exit', killOnExit);
 			await stopProcess(child, graceMs);
 			logStream.end();
+			log(`n8n: stopped in ${seconds(stopping)}`);
 		},
 	};
 }
@@ -191,12 +195,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
-/** The CLI prints lines such as "n8n Task Broker ready on 127.0.0.1, port 12345" before its JSON. */
+/**
+ * The CLI prints lines such as "n8n Task Broker ready on 127.0.0.1, port 12345", a note about the
+ * Python runner and "[license SDK] …" before its JSON: parse from the first line where JSON starts.
+ */
 export function parseCliJson(stdout: string): unknown {
 	const lines = stdout.split('\n');
-	const start = lines.findIndex((line) => line.startsWith('{') || line.startsWith('['));
-	if (start < 0) throw new Error(`No JSON in the n8n CLI output:\n${stdout.slice(0, 2000)}`);
-	return JSON.parse(lines.slice(start).join('\n'));
+	for (let start = 0; start < lines.length; start++) {
+		if (!/^[[{]/.test(lines[start])) continue;
+		try {
+			return JSON.parse(lines.slice(start).join('\n'));
+		} catch {
+			// a log line that only looks like JSON; try the next one
+		}
+	}
+	throw new Error(`No JSON in the n8n CLI output:\n${stdout.slice(0, 2000)}`);
 }
 
 export function freePort(): Promise<number> {

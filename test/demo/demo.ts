@@ -1,0 +1,112 @@
+/**
+ * `npm run demo` (after the build): the nightly syncs in real n8n 2.41.1 against local simulators.
+ *   1. prepares n8n and Node 24 (minutes the first time, instant after);
+ *   2. starts the Admentum, Learnifier and GoPublic simulators with seeded people;
+ *   3. starts n8n with our package installed as a community package;
+ *   4. imports credentials pointing at the simulators and the templates from workflows/;
+ *   5. runs each template as the editor's "Execute workflow" does, and prints what changed in
+ *      each target, read from the simulators;
+ *   6. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
+ */
+import { rmSync } from 'node:fs';
+
+import { importCredentials, importWorkflows, runToCompletion, startRealN8n, type RealN8n } from '../e2e/realN8n';
+import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
+import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
+import { printProgress as log, seconds } from '../n8n-runtime/progress';
+import { startDemoSimulators, DEMO_SIZE, type DemoSimulators } from './demoSimulators';
+import { changesBetween, describeChanges, snapshotGoPublic, snapshotLearnifier } from './targetChanges';
+import { readTemplates, type Target, type Template } from './templates';
+
+async function main(): Promise<number> {
+	const keepOpen = process.argv.includes('--keep-open');
+	const started = Date.now();
+	await ensureRuntime({ log });
+
+	log(`demo: starting the simulators with ${DEMO_SIZE.people} seeded people in ${DEMO_SIZE.schools} schools…`);
+	const sims = await startDemoSimulators();
+	log(`demo: Admentum ${sims.admentum.origin}, Learnifier ${sims.learnifier.url}, GoPublic ${sims.gopublic.origin}`);
+	const drift = sims.learnifierDrift;
+	log(
+		`demo: Learnifier was last synced a while ago: ${drift.joiners.length} joiners missing, ${drift.leavers.length} leavers still there, ` +
+			`${drift.renamed.length} renamed and ${drift.emailChanged.length} new e-mails not yet applied`,
+	);
+
+	let n8n: RealN8n | undefined;
+	let failed = 0;
+	try {
+		n8n = await startRealN8n({ log });
+		const credentials = await importCredentials(n8n, sims.credentials);
+		log(`demo: imported credentials ${credentials.map((credential) => `"${credential.name}"`).join(', ')}`);
+
+		const templates = readTemplates();
+		if (templates.length === 0) log('demo: workflows/ holds no templates yet: nothing to run');
+		// TODO(templates): the HR CSV → GoPublic template reads a file; write the vendor's sample CSV
+		// where that template expects it (its path or binary source) once the template is in workflows/.
+		const stored = await importWorkflows(
+			n8n,
+			templates.map((template) => template.workflow),
+			credentials,
+		);
+		log(`demo: imported ${stored.length} template(s): ${templates.map((template) => template.file).join(', ')}`);
+
+		for (const [index, template] of templates.entries()) {
+			const ok = await runTemplate(n8n, sims, { ...template, workflow: stored[index] });
+			if (!ok) failed++;
+		}
+		log(`demo: done in ${seconds(started)}${failed ? `, ${failed} run(s) failed` : ''}`);
+
+		if (keepOpen) await waitForCtrlC(n8n, stored.length > 0 ? String(stored[0].id) : undefined);
+	} finally {
+		if (n8n) {
+			await n8n.stop();
+			rmSync(n8n.userFolder, { recursive: true, force: true });
+		}
+		await sims.close();
+	}
+	return failed ? 1 : 0;
+}
+
+async function runTemplate(n8n: RealN8n, sims: DemoSimulators, template: Template): Promise<boolean> {
+	log(`demo: running "${template.workflow.name}" (${template.file})…`);
+	const before = { Learnifier: snapshotLearnifier(sims.learnifier), GoPublic: snapshotGoPublic(sims.gopublic) };
+	const execution = await runToCompletion(n8n, template.workflow, log);
+	const after = { Learnifier: snapshotLearnifier(sims.learnifier), GoPublic: snapshotGoPublic(sims.gopublic) };
+	const simulatorOf = (target: Target) => (target === 'Learnifier' ? sims.learnifier : sims.gopublic);
+	for (const target of template.targets) {
+		log(`  ${describeChanges(target, changesBetween(before[target], after[target], simulatorOf(target)))}`);
+	}
+	printSummary(execution);
+	return execution.status === 'success';
+}
+
+/** The run's closing summary item (the last node's first item), or its error. */
+function printSummary(execution: ExecutionRecord): void {
+	const { error, lastNodeExecuted } = execution.data.resultData;
+	if (error) {
+		log(`  failed${error.node ? ` in "${error.node.name}"` : ''}: ${error.message}${error.description ? ` (${error.description})` : ''}`);
+		return;
+	}
+	const [summary] = lastNodeExecuted ? nodeOutput(execution, lastNodeExecuted) : [];
+	if (summary) log(`  summary (${lastNodeExecuted}): ${JSON.stringify(summary)}`);
+}
+
+async function waitForCtrlC(n8n: RealN8n, workflowId: string | undefined): Promise<void> {
+	log('');
+	log(`The n8n editor is open at ${n8n.url}${workflowId ? `/workflow/${workflowId}/executions` : ''}`);
+	log(`Log in with ${n8n.owner.email} / ${n8n.owner.password} (a throwaway demo instance on 127.0.0.1 only).`);
+	log('Press Ctrl-C to stop n8n and the simulators.');
+	await new Promise<void>((done) => {
+		process.once('SIGINT', done);
+		process.once('SIGTERM', done);
+	});
+	log('demo: stopping…');
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: Error) => {
+		process.stderr.write(`demo failed: ${error.stack ?? error.message}\n`);
+		process.exit(1);
+	},
+);

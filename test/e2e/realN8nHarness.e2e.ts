@@ -1,0 +1,70 @@
+/**
+ * The real-n8n machinery end to end: n8n 2.41.1 loads our package as a community package;
+ * credentials imported with plain data reach the simulators; a workflow imported from JSON runs
+ * from its Schedule Trigger as the editor's "Execute workflow" does; the saved execution is read
+ * back; no key reaches n8n's log or the execution data.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+
+import { nodeOutput } from '../n8n-runtime/n8nRest';
+import { startDemoSimulators, DEMO_SECRETS, type DemoSimulators } from '../demo/demoSimulators';
+import { learnifierReadWorkflow } from './fixtures/learnifierReadWorkflow';
+import { reconcileSmokeWorkflow } from './fixtures/reconcileSmokeWorkflow';
+import {
+	importCredentials,
+	importWorkflows,
+	runToCompletion,
+	secretsFoundIn,
+	startRealN8n,
+	type ImportedCredential,
+	type RealN8n,
+} from './realN8n';
+
+let n8n: RealN8n;
+let sims: DemoSimulators;
+let credentials: ImportedCredential[];
+
+before(async () => {
+	sims = await startDemoSimulators();
+	n8n = await startRealN8n();
+	credentials = await importCredentials(n8n, sims.credentials);
+});
+
+after(async () => {
+	await n8n?.stop();
+	await sims?.close();
+});
+
+test('real n8n loads every node of the package under its community-node type', () => {
+	for (const name of ['reconcile', 'admentum', 'learnifier', 'goPublic']) {
+		assert.ok(n8n.ourNodeTypes.includes(`n8n-nodes-directory-sync.${name}`), n8n.ourNodeTypes.join(', '));
+	}
+});
+
+test('a Schedule Trigger workflow with Reconcile runs and its saved execution holds the Update item', async () => {
+	const [workflow] = await importWorkflows(n8n, [reconcileSmokeWorkflow]);
+	const execution = await runToCompletion(n8n, workflow);
+	assert.equal(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+	const updates = nodeOutput(execution, 'Reconcile', 1);
+	assert.equal(updates.length, 1);
+	assert.match(JSON.stringify(updates[0]), /asa\.new@school\.se/);
+	assert.match(JSON.stringify(updates[0]), /asa\.old@school\.se/);
+	assert.deepEqual(nodeOutput(execution, 'Reconcile', 0), []);
+});
+
+test('an imported credential reaches the Learnifier simulator and reads every user; no key in the run', async () => {
+	const [workflow] = await importWorkflows(n8n, [learnifierReadWorkflow], credentials);
+	const execution = await runToCompletion(n8n, workflow);
+	assert.equal(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+	assert.equal(nodeOutput(execution, 'Learnifier Users').length, sims.learnifier.state.users.all().length);
+	assert.ok(sims.learnifier.requests.some((request) => request.method === 'GET' && request.status === 200));
+	assert.deepEqual(secretsFoundIn(JSON.stringify(execution), DEMO_SECRETS), []);
+});
+
+test("n8n's log holds no key and no error about loading our package", () => {
+	const log = readFileSync(n8n.logFile, 'utf8');
+	assert.deepEqual(secretsFoundIn(log, DEMO_SECRETS), []);
+	assert.doesNotMatch(log, /Failed to load package|n8n-nodes-directory-sync.*error/i);
+});
