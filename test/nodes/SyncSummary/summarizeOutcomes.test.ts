@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { summarizeOutcomes } from '../../../nodes/SyncSummary/summarizeOutcomes';
+
+describe('summarizeOutcomes', () => {
+	it('counts each item by its _sync action and lists skip and failure reasons', () => {
+		const result = summarizeOutcomes([
+			{ id: 'a', _sync: { action: 'created' } },
+			{ id: 'b', _sync: { action: 'created' } },
+			{ id: 'c', _sync: { action: 'updated', fields: ['lastName'] } },
+			{ id: 'd', _sync: { action: 'locked' } },
+			{ key: 'e', _sync: { action: 'unchanged' } },
+			{ side: 'source', _sync: { action: 'skipped', reason: 'source record has no externalId' } },
+			{ error: 'Item 3: e-mail x@y.se is taken by user 77', _sync: { action: 'failed' } },
+		]);
+		assert.deepEqual(result.counts, {
+			created: 2,
+			updated: 1,
+			locked: 1,
+			deleted: 0,
+			unchanged: 1,
+			skipped: 1,
+			failed: 1,
+		});
+		assert.equal(result.summary, '2 created, 1 updated, 1 locked, 1 unchanged, 1 skipped, 1 failed');
+		assert.deepEqual(result.skipped, ['source record has no externalId']);
+		assert.deepEqual(result.failed, ['Item 3: e-mail x@y.se is taken by user 77']);
+		assert.equal(result.notCounted, 0);
+	});
+
+	it('counts an item with an error as failed even without _sync (Continue On Fail of any node)', () => {
+		const result = summarizeOutcomes([{ error: 'No answer from host (ECONNRESET)' }]);
+		assert.equal(result.counts.failed, 1);
+		assert.deepEqual(result.failed, ['No answer from host (ECONNRESET)']);
+	});
+
+	it('keeps actions it does not know, after the known ones', () => {
+		const result = summarizeOutcomes([{ _sync: { action: 'unlocked' } }, { _sync: { action: 'created' } }]);
+		assert.equal(result.summary, '1 created, 1 unlocked');
+	});
+
+	it('reports items it could not classify instead of guessing', () => {
+		const result = summarizeOutcomes([{ name: 'no outcome here' }, { _sync: { action: 'created' } }]);
+		assert.equal(result.notCounted, 1);
+		assert.equal(result.counts.created, 1);
+	});
+
+	it('lists at most maxReasons reasons and says how many more there were', () => {
+		const items = Array.from({ length: 5 }, (_, i) => ({ _sync: { action: 'skipped', reason: `reason ${i}` } }));
+		const result = summarizeOutcomes(items, 2);
+		assert.deepEqual(result.skipped, ['reason 0', 'reason 1', '... and 3 more']);
+		assert.equal(result.counts.skipped, 5);
+	});
+
+	it('says so when there is nothing to report', () => {
+		assert.equal(summarizeOutcomes([]).summary, 'nothing to report');
+	});
+});
