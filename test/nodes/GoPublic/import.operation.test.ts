@@ -182,6 +182,11 @@ describe('GoPublic → Member → Import', () => {
 			again.json(NODE).map((item) => item.status),
 			['unchanged', 'unchanged', 'unchanged'],
 		);
+		// The Sync Summary node counts the same outcome from `_sync`.
+		assert.deepEqual(
+			again.json(NODE).map((item) => item._sync),
+			[{ action: 'unchanged' }, { action: 'unchanged' }, { action: 'unchanged' }],
+		);
 	});
 
 	it('403: the run stops with plain words about the IP whitelist, and the key is nowhere in the result', async () => {

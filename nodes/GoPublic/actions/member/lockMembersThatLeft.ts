@@ -8,6 +8,7 @@ import { findDeletionGuardViolation } from '../../../shared/deletionGuard';
 import { findLeavers, readRememberedMembers, rememberMembers } from '../../helpers/leaverMemory';
 import { sendMembers } from '../../transport/sendMembers';
 import { OPTION_NAMES, type ImportOptions } from './options';
+import { syncOutcome } from './memberResults';
 
 export interface LeaverPlan {
 	staticData: IDataObject;
@@ -60,7 +61,7 @@ export async function lockLeavers(
 ): Promise<{ items: INodeExecutionData[]; allAnswered: boolean }> {
 	const pairedItem = context.getInputData().map((_, item) => ({ item }));
 	const item = (json: IDataObject): INodeExecutionData => ({
-		json: { ...json, leftSource: true },
+		json: { ...json, leftSource: true, _sync: syncOutcome(json.status as string, json.message as string | undefined) },
 		pairedItem,
 	});
 	if (!plan.active) {

@@ -2,7 +2,7 @@
  * Turns what happened to each member into output items, and, when "Continue On Fail" is off,
  * into one error that lists every member that did not make it (raised after the others were sent).
  */
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { MemberStatus } from '../../transport/apiContract';
 import { describeItem } from '../../helpers/buildMember';
@@ -16,6 +16,10 @@ export interface MemberResultRow {
 	/** Extra fields for the output item (e.g. name). */
 	extra?: Record<string, unknown>;
 }
+
+/** What the Sync Summary node counts: `{ action, reason? }`, the same shape every sync node puts out. */
+export const syncOutcome = (status: string, reason?: string): IDataObject =>
+	reason === undefined ? { action: status } : { action: status, reason };
 
 const failureText = (row: MemberResultRow) => `${describeItem(row.itemIndex, row.uuids)}: ${row.message ?? 'failed'}`;
 
@@ -50,12 +54,14 @@ export function toOutputItems(context: IExecuteFunctions, rows: MemberResultRow[
 						uuids: row.uuids,
 						status: row.status,
 						...row.extra,
+						_sync: syncOutcome(row.status, failureText(row)),
 					}
 				: {
 						uuids: row.uuids,
 						status: row.status,
 						...(row.message ? { message: row.message } : {}),
 						...row.extra,
+						_sync: syncOutcome(row.status, row.message),
 					},
 		pairedItem: { item: row.itemIndex },
 	}));
