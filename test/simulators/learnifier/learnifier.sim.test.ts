@@ -242,11 +242,10 @@ describe('Learnifier simulator (apis.md)', () => {
 });
 
 describe('Learnifier simulator at realm scale', () => {
-	it('a 100,000-user realm pages out completely with the default limit in under 10 s', async (t) => {
+	it('a 100,000-user realm pages out completely with the default limit (timed in test/bench/learnifier-paging.bench.ts)', async () => {
 		const big = learnifierRealmFrom(generatePeople({ seed: 5, count: 100_000 }).people);
 		const large = await startLearnifierSimulator({ users: big });
 		try {
-			const started = performance.now();
 			const ids = new Set<string>();
 			let pages = 0;
 			for (let offset = 0, more = true; more; pages++) {
@@ -256,10 +255,8 @@ describe('Learnifier simulator at realm scale', () => {
 				offset += page.length;
 				more = response.headers.get('x-more') === 'true';
 			}
-			const seconds = (performance.now() - started) / 1000;
-			t.diagnostic(`100,000 users in ${pages} pages: ${seconds.toFixed(2)} s`);
 			assert.equal(ids.size, 100_000);
-			assert.ok(seconds < 10, `took ${seconds.toFixed(2)} s`);
+			assert.equal(pages, 20);
 		} finally {
 			await large.close();
 		}
