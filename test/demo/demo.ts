@@ -6,20 +6,26 @@
  *   4. imports credentials pointing at the simulators and the templates from workflows/;
  *   5. runs each template as the editor's "Execute workflow" does, and prints what changed in
  *      each target, read from the simulators;
- *   6. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
+ *   6. with --screenshot, saves a picture of each template's executed run in the editor to
+ *      docs/screenshots/<template>.png (headless Debian Chromium);
+ *   7. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
  */
 import { rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 import { importCredentials, importWorkflows, runToCompletion, startRealN8n, type RealN8n } from '../e2e/realN8n';
 import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { printProgress as log, seconds } from '../n8n-runtime/progress';
+import { REPO_ROOT } from '../n8n-runtime/installPackage';
+import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { startDemoSimulators, DEMO_SIZE, type DemoSimulators } from './demoSimulators';
 import { changesBetween, describeChanges, snapshotGoPublic, snapshotLearnifier } from './targetChanges';
 import { readTemplates, type Target, type Template } from './templates';
 
 async function main(): Promise<number> {
 	const keepOpen = process.argv.includes('--keep-open');
+	const screenshots = process.argv.includes('--screenshot');
 	const started = Date.now();
 	await ensureRuntime({ log });
 
@@ -51,8 +57,9 @@ async function main(): Promise<number> {
 		log(`demo: imported ${stored.length} template(s): ${templates.map((template) => template.file).join(', ')}`);
 
 		for (const [index, template] of templates.entries()) {
-			const ok = await runTemplate(n8n, sims, { ...template, workflow: stored[index] });
-			if (!ok) failed++;
+			const execution = await runTemplate(n8n, sims, { ...template, workflow: stored[index] });
+			if (execution.status !== 'success') failed++;
+			if (screenshots) await saveScreenshot(n8n, template, String(stored[index].id), execution.id);
 		}
 		log(`demo: done in ${seconds(started)}${failed ? `, ${failed} run(s) failed` : ''}`);
 
@@ -67,7 +74,7 @@ async function main(): Promise<number> {
 	return failed ? 1 : 0;
 }
 
-async function runTemplate(n8n: RealN8n, sims: DemoSimulators, template: Template): Promise<boolean> {
+async function runTemplate(n8n: RealN8n, sims: DemoSimulators, template: Template): Promise<ExecutionRecord> {
 	log(`demo: running "${template.workflow.name}" (${template.file})…`);
 	const before = { Learnifier: snapshotLearnifier(sims.learnifier), GoPublic: snapshotGoPublic(sims.gopublic) };
 	const execution = await runToCompletion(n8n, template.workflow, log);
@@ -77,7 +84,13 @@ async function runTemplate(n8n: RealN8n, sims: DemoSimulators, template: Templat
 		log(`  ${describeChanges(target, changesBetween(before[target], after[target], simulatorOf(target)))}`);
 	}
 	printSummary(execution);
-	return execution.status === 'success';
+	return execution;
+}
+
+async function saveScreenshot(n8n: RealN8n, template: Template, workflowId: string, executionId: string): Promise<void> {
+	const outFile = join(REPO_ROOT, 'docs/screenshots', `${basename(template.file, '.json')}.png`);
+	await screenshotEditor({ url: n8n.url, owner: n8n.owner, workflowId, executionId, outFile });
+	log(`  screenshot of the run: ${outFile}`);
 }
 
 /** The run's closing summary item (the last node's first item), or its error. */

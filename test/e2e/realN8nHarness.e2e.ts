@@ -5,10 +5,13 @@
  * back; no key reaches n8n's log or the execution data.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { nodeOutput } from '../n8n-runtime/n8nRest';
+import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { startDemoSimulators, DEMO_SECRETS, type DemoSimulators } from '../demo/demoSimulators';
 import { learnifierReadWorkflow } from './fixtures/learnifierReadWorkflow';
 import { reconcileSmokeWorkflow } from './fixtures/reconcileSmokeWorkflow';
@@ -43,9 +46,12 @@ test('real n8n loads every node of the package under its community-node type', (
 	}
 });
 
+let smokeRun: { workflowId: string; executionId: string } | undefined;
+
 test('a Schedule Trigger workflow with Reconcile runs and its saved execution holds the Update item', async () => {
 	const [workflow] = await importWorkflows(n8n, [reconcileSmokeWorkflow]);
 	const execution = await runToCompletion(n8n, workflow);
+	smokeRun = { workflowId: String(workflow.id), executionId: execution.id };
 	assert.equal(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
 	const updates = nodeOutput(execution, 'Reconcile', 1);
 	assert.equal(updates.length, 1);
@@ -61,6 +67,19 @@ test('an imported credential reaches the Learnifier simulator and reads every us
 	assert.equal(nodeOutput(execution, 'Learnifier Users').length, sims.learnifier.state.users.all().length);
 	assert.ok(sims.learnifier.requests.some((request) => request.method === 'GET' && request.status === 200));
 	assert.deepEqual(secretsFoundIn(JSON.stringify(execution), DEMO_SECRETS), []);
+});
+
+test('headless Chromium logs in to the editor and saves a picture of the executed run', async () => {
+	assert.ok(smokeRun, 'the Reconcile run above did not happen');
+	const folder = mkdtempSync(join(tmpdir(), 'dirsync-shot-'));
+	try {
+		const file = await screenshotEditor({ url: n8n.url, owner: n8n.owner, ...smokeRun, outFile: join(folder, 'run.png') });
+		const png = readFileSync(file);
+		assert.equal(png.subarray(1, 4).toString(), 'PNG');
+		assert.ok(png.length > 20_000, `a ${png.length}-byte picture is too small to show the canvas`);
+	} finally {
+		rmSync(folder, { recursive: true, force: true });
+	}
 });
 
 test("n8n's log holds no key and no error about loading our package", () => {
