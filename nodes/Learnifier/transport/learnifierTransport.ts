@@ -28,7 +28,7 @@ export interface TransportSettings {
  * More tries than the shared default: a nightly sync of thousands of users against a busy
  * Learnifier should ride out long stretches of 429s rather than fail items; the waits stay capped.
  */
-const MAX_ATTEMPTS = 10;
+export const MAX_ATTEMPTS = 10;
 
 /**
  * Requests are spaced for 95 % of the cap the admin set: a service counting in fixed one-second

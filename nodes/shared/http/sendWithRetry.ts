@@ -60,10 +60,9 @@ export class NoAnswerError extends NodeApiError {}
 function noAnswerError(context: RequestContext, request: IHttpRequestOptions, error: unknown, itemIndex?: number) {
 	const cause = error as { cause?: { code?: string }; code?: string; message?: string };
 	const code = cause.cause?.code ?? cause.code ?? 'no answer';
-	let host = String(request.url);
-	try {
-		host = new URL(String(request.url), request.baseURL).host;
-	} catch {}
+	const host = URL.canParse(String(request.url), request.baseURL)
+		? new URL(String(request.url), request.baseURL).host
+		: String(request.url);
 	// Built from scratch so that nothing of the original request (headers with keys) is kept.
 	return new NoAnswerError(context.getNode(), { code } as JsonObject, {
 		message: `No answer from ${host} (${code})`,
@@ -94,7 +93,8 @@ export async function sendWithRetry<T = unknown>(
 				ignoreHttpStatusErrors: true,
 			})) as ApiResponse<T>;
 		} catch (error) {
-			if (error instanceof NodeOperationError) throw error;
+			// A missing credential and the like: not a network problem, not worth retrying.
+			if (error instanceof NodeOperationError) throw new NodeOperationError(context.getNode(), error);
 			if (stats) stats.networkErrors++;
 			const lost = noAnswerError(context, request, error, options.itemIndex);
 			if (!retryLostAnswers || attempt >= policy.maxAttempts) throw lost;
@@ -103,6 +103,12 @@ export async function sendWithRetry<T = unknown>(
 			continue;
 		}
 		const { statusCode } = response;
+		// Behind a gateway that answered 502 or 504 the request may still have been carried out:
+		// for a request that is not safe to repeat, that is a lost answer, for the caller to check.
+		if (!retryLostAnswers && (statusCode === 502 || statusCode === 504)) {
+			if (stats) stats.serverErrors++;
+			throw noAnswerError(context, request, { code: `${statusCode} from a gateway` }, options.itemIndex);
+		}
 		if (!isRetryableStatus(statusCode) || attempt >= policy.maxAttempts) return response;
 		if (stats) {
 			stats.retries++;

@@ -91,6 +91,22 @@ describe('Learnifier → User → Create', () => {
 		assert.deepEqual(out.map((o) => o.externalId), items.map((i) => i.id));
 	});
 
+	it('a 502 or 504 on a create is checked by external id before the create is sent again', async () => {
+		sim.setFaults({ errorShare: 0.4, errorStatuses: [502, 504], seed: 5 });
+		const items = Array.from({ length: 12 }, (_, i) => person(150 + i));
+		const result = await runLearnifier(sim, createParameters(), { items });
+		assert.equal(result.error, undefined, result.error?.message);
+		const gatewayErrorsOnCreate = sim.requests.filter((r) => r.method === 'POST' && r.status >= 502);
+		assert.ok(gatewayErrorsOnCreate.length > 0, 'some creates met a gateway error');
+		for (const failed of gatewayErrorsOnCreate) {
+			const next = sim.requests[sim.requests.indexOf(failed) + 1];
+			assert.ok(next, 'a request follows the gateway error');
+		}
+		const lookups = sim.requests.filter((r) => r.path.startsWith('/extuser'));
+		assert.ok(lookups.length >= gatewayErrorsOnCreate.length, 'each gateway error on a create was followed by a lookup');
+		for (const item of items) assert.equal(usersWithExternalId(sim, item.id).length, 1, item.id);
+	});
+
 	it('concurrency keeps input order and pairing', async () => {
 		sim.setFaults({ latencyMs: 5 });
 		const items = Array.from({ length: 20 }, (_, i) => person(200 + i));

@@ -10,15 +10,15 @@ import { describeUser } from '../../helpers/describeUser';
 import { withSyncResult } from '../../helpers/syncResult';
 import type { LearnifierUser, UserChanges } from '../../helpers/types';
 import { changesFromFields, TEXT_FIELDS } from '../../helpers/userFields';
-import { isSuccess } from '../../transport/learnifierTransport';
+import { isSuccess, MAX_ATTEMPTS } from '../../transport/learnifierTransport';
 import { processItems, type ItemTools } from '../processItems';
 import { emailConflictError } from './emailConflictError';
 import { concurrencyOption, optionsCollection } from './sharedParameters';
 
 const show = { resource: ['user'], operation: ['create'] };
 const MAIN_FIELDS = ['externalId', 'firstName', 'lastName', 'primaryEmail'];
-/** A create whose answer was lost is checked and re-sent at most this often. */
-const MAX_CREATE_TRIES = 3;
+/** A create whose answer was lost is checked and re-sent as often as any request is retried. */
+const MAX_CREATE_TRIES = MAX_ATTEMPTS;
 
 export const description: INodeProperties[] = [
 	...TEXT_FIELDS.filter((field) => MAIN_FIELDS.includes(field.name)).map(
