@@ -7,6 +7,7 @@
  *   POST /__sim/reset     records back to the seed, faults off, log cleared
  *   GET  /__sim/requests  the request log: [{ method, path, status }]
  *   PUT  /__sim/faults    body: Partial<FaultSettings>
+ *   plus any `controlRoutes` a simulator adds for its own switches (e.g. PUT /__sim/admentum)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
