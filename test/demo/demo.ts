@@ -10,7 +10,6 @@
  *      docs/screenshots/<template>.png (headless Debian Chromium);
  *   7. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
  */
-import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import { importCredentials, importWorkflows, runToCompletion, startRealN8n, type RealN8n } from '../e2e/realN8n';
@@ -65,10 +64,7 @@ async function main(): Promise<number> {
 
 		if (keepOpen) await waitForCtrlC(n8n, stored.length > 0 ? String(stored[0].id) : undefined);
 	} finally {
-		if (n8n) {
-			await n8n.stop();
-			rmSync(n8n.userFolder, { recursive: true, force: true });
-		}
+		await n8n?.stop();
 		await sims.close();
 	}
 	return failed ? 1 : 0;

@@ -39,7 +39,12 @@ export async function startRealN8n(options: StartRealN8nOptions = {}): Promise<R
 		throw new Error(`n8n started but loaded none of our node types; see ${instance.logFile}`);
 	}
 	log(`n8n: our node types loaded: ${ourNodeTypes.join(', ')}`);
-	return { ...instance, runtime, ourNodeTypes };
+	const stop = async (graceMs?: number) => {
+		await instance.stop(graceMs);
+		// Set DIRSYNC_KEEP_N8N_FOLDER=1 to keep the database and n8n.log for a look after a failure.
+		if (process.env.DIRSYNC_KEEP_N8N_FOLDER !== '1') rmSync(userFolder, { recursive: true, force: true });
+	};
+	return { ...instance, stop, runtime, ourNodeTypes };
 }
 
 /** An id of the shape n8n gives workflows and credentials (16 letters and digits). */
@@ -107,13 +112,15 @@ export async function importWorkflows(
 	return prepared;
 }
 
-async function importFile(n8n: N8nInstance, command: string, content: unknown[]): Promise<void> {
+async function importFile(n8n: N8nInstance, command: string, content: unknown[], log: Log = printProgress): Promise<void> {
+	const started = Date.now();
 	const folder = mkdtempSync(join(tmpdir(), 'dirsync-import-'));
 	const file = join(folder, 'import.json');
 	try {
 		writeFileSync(file, JSON.stringify(content));
 		const result = await n8n.cli([command, `--input=${file}`]);
 		if (result.code !== 0) throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
+		log(`n8n: ${command} of ${content.length} took ${seconds(started)}`);
 	} finally {
 		// Credential files hold plain keys: do not leave them behind.
 		rmSync(folder, { recursive: true, force: true });

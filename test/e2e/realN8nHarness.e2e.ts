@@ -82,6 +82,14 @@ test('headless Chromium logs in to the editor and saves a picture of the execute
 	}
 });
 
+test('no key appears in the data of any saved execution', async () => {
+	const ids = await n8n.rest.listExecutionIds();
+	assert.ok(ids.length >= 2, `expected the runs above in the executions list, got ${ids.join(', ')}`);
+	for (const id of ids) {
+		assert.deepEqual(secretsFoundIn(JSON.stringify(await n8n.rest.getExecution(id)), DEMO_SECRETS), [], `execution ${id}`);
+	}
+});
+
 test("n8n's log holds no key and no error about loading our package", () => {
 	const log = readFileSync(n8n.logFile, 'utf8');
 	assert.deepEqual(secretsFoundIn(log, DEMO_SECRETS), []);

@@ -153,5 +153,5 @@ export function loadedNodeTypes(userFolder: string): string[] {
 
 export function newUserFolder(): string {
 	// OS temp dir, never inside the repo: see the header comment (second n8n-workflow copy).
-	return mkdtempSync(join(tmpdir(), 'dirsync-n8n-'));
+	return mkdtempSync(join(tmpdir(), 'dirsync-real-n8n-'));
 }

@@ -106,6 +106,18 @@ export class N8nRest {
 		}
 	}
 
+	/** Ids of the saved executions, newest first (the editor's executions list). */
+	async listExecutionIds(): Promise<string[]> {
+		const ids: string[] = [];
+		for (;;) {
+			// At most 100 a page; lastId asks for the executions older than it.
+			const older = ids.length ? `&lastId=${ids[ids.length - 1]}` : '';
+			const page = (await this.request('GET', `/rest/executions?limit=100${older}`)) as { results: Array<{ id: string }> };
+			ids.push(...page.results.map((execution) => execution.id));
+			if (page.results.length < 100) return ids;
+		}
+	}
+
 	/** GET/POST/PATCH under /rest; answers n8n's `data` field. */
 	async request(method: string, path: string, body?: unknown): Promise<unknown> {
 		const response = await fetch(`${this.url}${path}`, {
