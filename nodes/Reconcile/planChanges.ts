@@ -85,6 +85,10 @@ interface ComparedField extends FieldMapping {
 	rules: CompareRules;
 }
 
+/** A field name without dots is read directly: the common case, in the innermost loop. */
+const read = (record: DataRecord, path: FieldPath): unknown =>
+	path.length === 1 ? record[path[0]] : readField(record, path);
+
 /**
  * One pass over the target builds the key index, one pass over the source classifies each record
  * against it, one pass over the target finds the deletions: the same work as a bare Map diff.
@@ -107,10 +111,8 @@ export function planChanges(
 	// Key → target position. A later target with the same key overwrites the earlier one; the key
 	// is remembered in sharedKeys, and both are skipped at the end.
 	const targetByKey = new Map<string, number>();
-	const targetKeys: Array<string | undefined> = new Array(target.length);
 	for (let t = 0; t < target.length; t++) {
-		const key = keyText(readField(target[t], targetKeyPath));
-		targetKeys[t] = key;
+		const key = keyText(read(target[t], targetKeyPath));
 		if (key === undefined) continue;
 		const sizeBefore = targetByKey.size;
 		const lookup = ignoreKeyCase ? key.toLowerCase() : key;
@@ -123,7 +125,7 @@ export function planChanges(
 	const matchedBy = new Uint8Array(target.length);
 	for (let s = 0; s < source.length; s++) {
 		const record = source[s];
-		const key = keyText(readField(record, sourceKeyPath));
+		const key = keyText(read(record, sourceKeyPath));
 		if (key === undefined) {
 			plan.skipped.push(missingKey('source', s, readField(record, sourceKeyPath), options.sourceKeyField));
 			continue;
@@ -144,17 +146,22 @@ export function planChanges(
 		}
 	}
 
+	// Only unmatched targets need their key again: to be deleted, or skipped or ignored without one.
 	for (let t = 0; t < target.length; t++) {
-		const key = targetKeys[t];
+		if (matchedBy[t] === 1) continue;
+		const key = keyText(read(target[t], targetKeyPath));
 		if (key === undefined) {
 			if (options.ignoreTargetsWithoutKey) plan.ignoredTargets++;
 			else plan.skipped.push(missingKey('target', t, readField(target[t], targetKeyPath), options.targetKeyField));
-		} else if (matchedBy[t] === 0) {
+		} else {
 			plan.delete.push({ target: t, key });
 		}
 	}
 
-	if (sharedKeys.size > 0) skipSharedKeys(plan, sharedKeys, lookupOf, targetKeys, options);
+	if (sharedKeys.size > 0) {
+		const targetKeyOf = (t: number) => keyText(read(target[t], targetKeyPath));
+		skipSharedKeys(plan, sharedKeys, lookupOf, target.length, targetKeyOf, options);
+	}
 	return plan;
 }
 
@@ -169,15 +176,17 @@ function skipSharedKeys(
 	plan: ChangePlan,
 	sharedKeys: ReadonlySet<string>,
 	lookupOf: (key: string) => string,
-	targetKeys: ReadonlyArray<string | undefined>,
+	targetLength: number,
+	targetKeyOf: (index: number) => string | undefined,
 	options: PlanOptions,
 ): void {
 	const isShared = (entry: { key: string }) => sharedKeys.has(lookupOf(entry.key));
 	const sourceEntries = [...plan.create, ...plan.update, ...plan.unchanged].filter(isShared);
 	const targetEntries: Delete[] = [];
-	targetKeys.forEach((key, t) => {
+	for (let t = 0; t < targetLength; t++) {
+		const key = targetKeyOf(t);
 		if (key !== undefined && sharedKeys.has(lookupOf(key))) targetEntries.push({ target: t, key });
-	});
+	}
 	const count = (entries: Array<{ key: string }>) => {
 		const counts = new Map<string, number>();
 		for (const { key } of entries) counts.set(lookupOf(key), (counts.get(lookupOf(key)) ?? 0) + 1);
@@ -221,8 +230,8 @@ function findChanges(
 	let changes: FieldChange[] | undefined;
 	for (let f = 0; f < fields.length; f++) {
 		const field = fields[f];
-		const to = readField(source, field.sourcePath);
-		const from = readField(target, field.targetPath);
+		const to = read(source, field.sourcePath);
+		const from = read(target, field.targetPath);
 		if (to === from || valuesEqual(to, from, field.rules)) continue;
 		(changes ??= []).push({
 			sourceField: field.sourceField,
