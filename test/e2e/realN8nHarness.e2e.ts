@@ -69,6 +69,29 @@ test('an imported credential reaches the Learnifier simulator and reads every us
 	assert.deepEqual(secretsFoundIn(JSON.stringify(execution), DEMO_SECRETS), []);
 });
 
+test('a published workflow runs from its Schedule Trigger on its own, as a production run', async () => {
+	const everyTwoSeconds = {
+		...reconcileSmokeWorkflow,
+		name: 'Reconcile every two seconds',
+		nodes: reconcileSmokeWorkflow.nodes.map((node) =>
+			node.type === 'n8n-nodes-base.scheduleTrigger'
+				? { ...node, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 2 }] } } }
+				: node,
+		),
+	};
+	const [workflow] = await importWorkflows(n8n, [everyTwoSeconds]);
+	const id = String(workflow.id);
+	await n8n.rest.activateWorkflow(id);
+	try {
+		const execution = await n8n.rest.waitForNewExecution(id, [], 60_000);
+		assert.equal(execution.mode, 'trigger');
+		assert.equal(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
+		assert.equal(nodeOutput(execution, 'Reconcile', 1).length, 1);
+	} finally {
+		await n8n.rest.deactivateWorkflow(id);
+	}
+});
+
 test('headless Chromium logs in to the editor and saves a picture of the executed run', async () => {
 	assert.ok(smokeRun, 'the Reconcile run above did not happen');
 	const folder = mkdtempSync(join(tmpdir(), 'dirsync-shot-'));

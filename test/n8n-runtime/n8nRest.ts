@@ -11,6 +11,10 @@
  *    Manual executions are saved (EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS defaults to true) and show
  *    in the editor's executions list. `n8n execute` (CLI) cannot do this: it only starts from a
  *    Manual Trigger or an Execute Workflow Trigger ("Missing node to start execution").
+ *  - POST /rest/workflows/:id/activate {versionId} is 2.x's "Publish" while the server runs (the
+ *    CLI's publish:workflow wants the server stopped); a Schedule Trigger then fires on its own and
+ *    its runs have mode "trigger" (production: workflow static data is kept). For a test, give the
+ *    trigger a seconds interval, activate, wait for the new execution, deactivate.
  *  - GET /rest/executions/:id answers the execution with `data` serialised by `flatted`
  *    (parsed here with the copy inside the n8n runtime).
  */
@@ -87,6 +91,32 @@ export class N8nRest {
 			throw new Error(`n8n did not start workflow ${workflowId} from "${triggerName}": ${JSON.stringify(answer)}`);
 		}
 		return answer.executionId;
+	}
+
+	/**
+	 * The editor's "Publish" (2.x's activation): the workflow's triggers go live and their runs are
+	 * production runs (mode "trigger"), the only ones that keep workflow static data.
+	 */
+	async activateWorkflow(workflowId: string): Promise<void> {
+		const { versionId } = (await this.request('GET', `/rest/workflows/${workflowId}`)) as { versionId: string };
+		await this.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+	}
+
+	async deactivateWorkflow(workflowId: string): Promise<void> {
+		await this.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	}
+
+	/** Waits for an execution of the workflow whose id is not in `known` (e.g. the next scheduled run). */
+	async waitForNewExecution(workflowId: string, known: readonly string[], timeoutMs = 120_000): Promise<ExecutionRecord> {
+		const deadline = Date.now() + timeoutMs;
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		for (;;) {
+			const page = (await this.request('GET', `/rest/executions?limit=100&filter=${filter}`)) as { results: Array<{ id: string }> };
+			const fresh = page.results.find((execution) => !known.includes(execution.id));
+			if (fresh) return await this.waitForExecution(fresh.id, Math.max(deadline - Date.now(), 1_000));
+			if (Date.now() > deadline) throw new Error(`No new execution of workflow ${workflowId} after ${timeoutMs} ms`);
+			await new Promise((done) => setTimeout(done, 500));
+		}
 	}
 
 	async getExecution(executionId: string): Promise<ExecutionRecord> {
