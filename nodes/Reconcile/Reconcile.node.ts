@@ -33,13 +33,17 @@ export class Reconcile implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readSettings(this);
-		const source = this.getInputData(0).map((item) => item.json);
-		const target = this.getInputData(1).map((item) => item.json);
-		const plan = planChanges(source, target, settings.plan);
-		const counts = { source: source.length, target: target.length };
+		const sourceItems = this.getInputData(0);
+		const targetItems = this.getInputData(1);
+		const plan = planChanges(
+			sourceItems.map((item) => item.json),
+			targetItems.map((item) => item.json),
+			settings.plan,
+		);
+		const counts = { source: sourceItems.length, target: targetItems.length };
 		return (
 			stopOnMassDeletion(this, plan, counts, settings) ??
-			toOutputItems(plan, source, target, settings.targetIdField)
+			toOutputItems(plan, sourceItems, targetItems, settings.targetIdField)
 		);
 	}
 }

@@ -16,7 +16,7 @@ const outputShapes =
 	'fields with their new values, ready to send), <code>changes</code> (per target field ' +
 	'<code>{from, to}</code>), <code>changedFields</code>, <code>source</code> and <code>target</code>. ' +
 	'<b>Delete</b> – the target record plus <code>key</code> and <code>targetId</code>. ' +
-	'<b>Unchanged</b> – the source record plus <code>key</code> and <code>targetId</code>. ' +
+	'<b>Unchanged</b> – <code>key</code>, <code>targetId</code>, <code>source</code> and <code>target</code>. ' +
 	'<b>Skipped</b> – records that cannot be matched safely (no key, or a key held by several records): ' +
 	'<code>side</code>, <code>key</code>, <code>reason</code>, <code>record</code>.';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../engine/runWorkflow';
 import { after, OUTPUTS, RECONCILE, reconcileWorkflow, runReconcile, type OutputName } from './reconcileWorkflow';
@@ -16,6 +16,13 @@ function assertNodeOperationError(error: Error | undefined): asserts error is Er
 const outputOf = (result: Result, name: OutputName) => result.output(RECONCILE, OUTPUTS.indexOf(name));
 const jsonOf = (result: Result, name: OutputName) => result.json(RECONCILE, OUTPUTS.indexOf(name));
 const keysOf = (result: Result, name: OutputName) => jsonOf(result, name).map((json) => json.key);
+
+/** An output item as [json, its pairings as [item, input]]; n8n writes input 0 as undefined. */
+const shapeOf = ({ json, pairedItem }: INodeExecutionData) => [
+	json,
+	[pairedItem ?? []].flat().map((pair) => (typeof pair === 'number' ? [pair, 0] : [pair.item, pair.input ?? 0])),
+];
+const itemsOf = (result: Result, name: OutputName) => outputOf(result, name).map(shapeOf);
 
 async function reconcile(source: IDataObject[], target: IDataObject[], parameters?: INodeParameters) {
 	const result = await runReconcile(source, target, parameters);
@@ -49,12 +56,10 @@ describe('Reconcile node, run by the n8n engine', () => {
 
 		it('sends each record to its output in the documented shape, paired with its input items', async () => {
 			const result = await reconcile(source, target, allow);
-			assert.deepEqual(outputOf(result, 'Create'), [
-				{ json: { ...source[0], key: 'new' }, pairedItem: { item: 0, input: 0 } },
-			]);
-			assert.deepEqual(outputOf(result, 'Update'), [
-				{
-					json: {
+			assert.deepEqual(itemsOf(result, 'Create'), [[{ ...source[0], key: 'new' }, [[0, 0]]]]);
+			assert.deepEqual(itemsOf(result, 'Update'), [
+				[
+					{
 						key: 'moved',
 						targetId: 't3',
 						update: { primaryEmail: 'MONA@school.se' },
@@ -63,29 +68,24 @@ describe('Reconcile node, run by the n8n engine', () => {
 						source: source[1],
 						target: target[3],
 					},
-					pairedItem: [
-						{ item: 1, input: 0 },
-						{ item: 3, input: 1 },
+					[
+						[1, 0],
+						[3, 1],
 					],
-				},
+				],
 			]);
-			assert.deepEqual(outputOf(result, 'Delete'), [
-				{ json: { ...target[1], key: 'gone', targetId: 't1' }, pairedItem: { item: 1, input: 1 } },
-			]);
-			assert.deepEqual(outputOf(result, 'Unchanged'), [
-				{
-					json: { ...source[2], key: 'same', targetId: 't0' },
-					pairedItem: [
-						{ item: 2, input: 0 },
-						{ item: 0, input: 1 },
+			assert.deepEqual(itemsOf(result, 'Delete'), [[{ ...target[1], key: 'gone', targetId: 't1' }, [[1, 1]]]]);
+			assert.deepEqual(itemsOf(result, 'Unchanged'), [
+				[
+					{ key: 'same', targetId: 't0', source: source[2], target: target[0] },
+					[
+						[2, 0],
+						[0, 1],
 					],
-				},
+				],
 			]);
-			assert.deepEqual(outputOf(result, 'Skipped'), [
-				{
-					json: { side: 'source', key: null, reason: 'The source key field "externalId" is missing.', record: source[3] },
-					pairedItem: { item: 3, input: 0 },
-				},
+			assert.deepEqual(itemsOf(result, 'Skipped'), [
+				[{ side: 'source', key: null, reason: 'The source key field "externalId" is missing.', record: source[3] }, [[3, 0]]],
 			]);
 		});
 
@@ -102,6 +102,30 @@ describe('Reconcile node, run by the n8n engine', () => {
 			assert.deepEqual([recordsOf('Source'), recordsOf('Target')], structuredClone(before));
 			assert.deepEqual(before, [source, target]);
 		});
+	});
+
+	it('pairs every item on every output with the input items its records came from', async () => {
+		const source = Array.from({ length: 300 }, (_, i) => ({ externalId: i % 97 === 5 ? '' : `p${i % 290}`, firstName: `F${i % 7}` }));
+		const target = Array.from({ length: 300 }, (_, i) => ({ id: `t${i}`, externalId: `p${i + 20}`, firstName: `F${i % 5}` }));
+		const result = await reconcile(source, target, { options: { allowMassDeletion: true } });
+		const inputs = [source, target];
+		const recordsOf = (name: OutputName, json: IDataObject): IDataObject[] => {
+			if (name === 'Create' || name === 'Delete') {
+				const { key: _key, targetId: _targetId, ...record } = json;
+				return [record];
+			}
+			if (name === 'Skipped') return [json.record as IDataObject];
+			return [json.source as IDataObject, json.target as IDataObject];
+		};
+		let pairings = 0;
+		for (const name of OUTPUTS) {
+			for (const [json, pairs] of itemsOf(result, name) as Array<[IDataObject, Array<[number, number]>]>) {
+				assert.deepEqual(pairs.map(([item, input]) => inputs[input][item]), recordsOf(name, json), name);
+				pairings += pairs.length;
+			}
+		}
+		assert.equal(pairings, source.length + target.length, 'every input item is paired exactly once');
+		for (const name of OUTPUTS) assert.ok(outputOf(result, name).length > 0, `${name} is empty in this scenario`);
 	});
 
 	it('Source Key Field and Target Key Field: match on a different field per side, dots for nested fields', async () => {
@@ -171,11 +195,8 @@ describe('Reconcile node, run by the n8n engine', () => {
 
 		it('off: they go to Skipped with the reason, paired with the target item', async () => {
 			const result = await reconcile([{ externalId: 'a' }], target, { options: { ignoreTargetsWithoutKey: false } });
-			assert.deepEqual(outputOf(result, 'Skipped'), [
-				{
-					json: { side: 'target', key: null, reason: 'The target key field "externalId" is missing.', record: target[1] },
-					pairedItem: { item: 1, input: 1 },
-				},
+			assert.deepEqual(itemsOf(result, 'Skipped'), [
+				[{ side: 'target', key: null, reason: 'The target key field "externalId" is missing.', record: target[1] }, [[1, 1]]],
 			]);
 		});
 	});
@@ -187,14 +208,14 @@ describe('Reconcile node, run by the n8n engine', () => {
 		);
 		assert.deepEqual(keysOf(result, 'Unchanged'), ['ok']);
 		assert.deepEqual(
-			outputOf(result, 'Skipped').map(({ json, pairedItem }) => [json.side, json.key, pairedItem]),
+			itemsOf(result, 'Skipped').map(([json, pairs]) => [(json as IDataObject).side, (json as IDataObject).key, pairs]),
 			[
-				['source', 'twin', { item: 0, input: 0 }],
-				['source', 'twin', { item: 1, input: 0 }],
-				['source', 'dup', { item: 2, input: 0 }],
-				['target', 'dup', { item: 0, input: 1 }],
-				['target', 'dup', { item: 1, input: 1 }],
-				['target', 'twin', { item: 2, input: 1 }],
+				['source', 'twin', [[0, 0]]],
+				['source', 'twin', [[1, 0]]],
+				['source', 'dup', [[2, 0]]],
+				['target', 'dup', [[0, 1]]],
+				['target', 'dup', [[1, 1]]],
+				['target', 'twin', [[2, 1]]],
 			],
 		);
 		assert.match(String(jsonOf(result, 'Skipped')[2].reason), /The key "dup" is held by 1 source record and 2 target records/);
