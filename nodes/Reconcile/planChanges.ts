@@ -120,9 +120,10 @@ export function planChanges(
 		if (targetByKey.size === sizeBefore) sharedKeys.add(lookup);
 	}
 
-	// Source keys with no target are entered as NOT_IN_TARGET so a second source with the same
-	// key is noticed; matchedBy marks targets already claimed by a source.
+	// matchedBy marks targets already claimed by a source, createKeys the source keys with no
+	// target, so that a second source with the same key is noticed either way.
 	const matchedBy = new Uint8Array(target.length);
+	const createKeys = new Set<string>();
 	for (let s = 0; s < source.length; s++) {
 		const record = source[s];
 		const key = keyText(read(record, sourceKeyPath));
@@ -133,9 +134,10 @@ export function planChanges(
 		const lookup = ignoreKeyCase ? key.toLowerCase() : key;
 		const t = targetByKey.get(lookup);
 		if (t === undefined) {
-			targetByKey.set(lookup, NOT_IN_TARGET);
+			if (createKeys.has(lookup)) sharedKeys.add(lookup);
+			else createKeys.add(lookup);
 			plan.create.push({ source: s, key });
-		} else if (t === NOT_IN_TARGET || matchedBy[t] === 1) {
+		} else if (matchedBy[t] === 1) {
 			sharedKeys.add(lookup);
 			plan.create.push({ source: s, key }); // moved to Skipped below
 		} else {
@@ -164,8 +166,6 @@ export function planChanges(
 	}
 	return plan;
 }
-
-const NOT_IN_TARGET = -1;
 
 function missingKey(side: Skip['side'], index: number, value: unknown, keyField: string): Skip {
 	return { side, index, reason: `The ${side} key field "${keyField}" ${describeMissingKey(value)}.` };

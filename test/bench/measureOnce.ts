@@ -1,7 +1,8 @@
 /**
  * One benchmark measurement in a fresh process, so its peak RSS is its own:
  *   node --import tsx --expose-gc test/bench/measureOnce.ts <engine> <size>
- * Prints one JSON line: { engine, size, runs, ms, nodeMs, maxRssMB, counts }. `ms` is the timed
+ * Prints one JSON line: { engine, size, runs, ms, nodeMs, maxRssMB, dataRssMB, counts }; dataRssMB
+ * is the RSS once the generated records exist, before the timed call. `ms` is the timed
  * call only (data generation and pinning excluded), the best of `runs`; for the engine runs it is
  * the whole runWorkflow() call, and `nodeMs` the node's own execution time as the engine recorded it.
  */
@@ -75,6 +76,8 @@ async function main() {
 	if (!engine || !(size > 0)) throw new Error(`usage: measureOnce.ts <${Object.keys(engines).join('|')}> <size>`);
 	await engine(benchPeople(1000)); // warm-up: load modules and let the JIT see the code once
 	const people = benchPeople(size);
+	global.gc?.();
+	const dataRssMB = Math.round(process.memoryUsage().rss / 2 ** 20);
 	const runs = runsFor(engineName, size);
 	let best: { ms: number; nodeMs?: number; counts: Counts } | undefined;
 	for (let run = 0; run < runs; run++) {
@@ -85,7 +88,7 @@ async function main() {
 		if (!best || ms < best.ms) best = { ...outcome, ms };
 	}
 	const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-	console.log(JSON.stringify({ engine: engineName, size, runs, ms: Math.round(best!.ms), nodeMs: best!.nodeMs, maxRssMB, counts: best!.counts }));
+	console.log(JSON.stringify({ engine: engineName, size, runs, ms: Math.round(best!.ms), nodeMs: best!.nodeMs, maxRssMB, dataRssMB, counts: best!.counts }));
 }
 
 main().catch((error) => {

@@ -63,9 +63,10 @@ export function twoInputWorkflow(node: TwoInputNode, source: IDataObject[], targ
 			Target: { main: [[{ node: node.name, type: 'main', index: 1 }]] },
 			[node.name]: { main: node.outputs.map((output) => [{ node: after(output), type: 'main', index: 0 }]) },
 		},
+		// Paired as the nodes that read Admentum or Learnifier emit their items.
 		pinData: {
-			Source: source.map((json) => ({ json })),
-			Target: target.map((json) => ({ json })),
+			Source: source.map((json, item) => ({ json, pairedItem: { item } })),
+			Target: target.map((json, item) => ({ json, pairedItem: { item } })),
 		},
 	};
 }
