@@ -1,26 +1,36 @@
 /**
  * `npm run demo` (after the build): the nightly syncs in real n8n 2.41.1 against local simulators.
  *   1. prepares n8n and Node 24 (minutes the first time, instant after);
- *   2. starts the Admentum, Learnifier and GoPublic simulators with seeded people;
+ *   2. starts the Admentum, Learnifier and GoPublic simulators with seeded people, and writes the
+ *      HR system's CSV export into a folder n8n may read (N8N_RESTRICT_FILE_ACCESS_TO);
  *   3. starts n8n with our package installed as a community package;
- *   4. imports credentials pointing at the simulators and the templates from workflows/;
- *   5. runs each template as the editor's "Execute workflow" does, and prints what changed in
- *      each target, read from the simulators;
- *   6. with --screenshot, saves a picture of each template's executed run in the editor to
+ *   4. imports credentials pointing at the simulators and the templates from workflows/ (the HR
+ *      template's "Customer Settings" pointed at the CSV file);
+ *   5. runs each template twice, as the editor's "Execute workflow" does: tonight (the targets
+ *      catch up with the sources) and the next night (nothing changed: nothing to write); prints
+ *      what changed in each target, read from the simulators, and each run's Sync Summary;
+ *   6. with --screenshot, saves a picture of each template's first executed run in the editor to
  *      docs/screenshots/<template>.png (headless Debian Chromium);
  *   7. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { importCredentials, importWorkflows, runToCompletion, startRealN8n, type RealN8n } from '../e2e/realN8n';
+import { importCredentials, importWorkflows, runToCompletion, startRealN8n, type RealN8n, type WorkflowJson } from '../e2e/realN8n';
 import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { printProgress as log, seconds } from '../n8n-runtime/progress';
 import { REPO_ROOT } from '../n8n-runtime/installPackage';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
-import { startDemoSimulators, DEMO_SIZE, type DemoSimulators } from './demoSimulators';
+import { startAllSimulators, type AllSimulators } from '../simulators/startAll';
+import { DEMO_WORLD } from './demoWorld';
+import { hrRowsFrom, writeHrCsv } from './hrCsv';
 import { changesBetween, describeChanges, snapshotGoPublic, snapshotLearnifier } from './targetChanges';
-import { readTemplates, type Target, type Template } from './templates';
+import { readTemplates, withCustomerSettings, type Target, type Template } from './templates';
+
+/** The main template first: its run is the one the README's picture shows. */
+const FIRST = 'admentum-to-learnifier.json';
 
 async function main(): Promise<number> {
 	const keepOpen = process.argv.includes('--keep-open');
@@ -28,49 +38,67 @@ async function main(): Promise<number> {
 	const started = Date.now();
 	await ensureRuntime({ log });
 
-	log(`demo: starting the simulators with ${DEMO_SIZE.people} seeded people in ${DEMO_SIZE.schools} schools…`);
-	const sims = await startDemoSimulators();
+	log(`demo: starting the simulators with ${DEMO_WORLD.people} seeded people in ${DEMO_WORLD.schools} schools…`);
+	const sims = await startAllSimulators(DEMO_WORLD);
 	log(`demo: Admentum ${sims.admentum.origin}, Learnifier ${sims.learnifier.url}, GoPublic ${sims.gopublic.origin}`);
-	const drift = sims.learnifierDrift;
+	const drift = sims.drift;
 	log(
 		`demo: Learnifier was last synced a while ago: ${drift.joiners.length} joiners missing, ${drift.leavers.length} leavers still there, ` +
 			`${drift.renamed.length} renamed and ${drift.emailChanged.length} new e-mails not yet applied`,
 	);
 
+	// n8n 2.x reads and writes files only in the folders N8N_RESTRICT_FILE_ACCESS_TO names.
+	const filesFolder = mkdtempSync(join(tmpdir(), 'dirsync-demo-files-'));
+	const csvFile = join(filesFolder, 'hr', 'members.csv');
+	const hrRows = hrRowsFrom(sims.admentum.state.world);
+	writeHrCsv(csvFile, hrRows);
+	log(`demo: the HR system's export (${hrRows.length} staff, BOM, ";") is at ${csvFile}`);
+
 	let n8n: RealN8n | undefined;
 	let failed = 0;
 	try {
-		n8n = await startRealN8n({ log });
+		n8n = await startRealN8n({ log, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesFolder } });
 		const credentials = await importCredentials(n8n, sims.credentials);
 		log(`demo: imported credentials ${credentials.map((credential) => `"${credential.name}"`).join(', ')}`);
 
-		const templates = readTemplates();
+		const templates = readTemplates().sort((a, b) => Number(b.file === FIRST) - Number(a.file === FIRST));
 		if (templates.length === 0) log('demo: workflows/ holds no templates yet: nothing to run');
-		// TODO(templates): the HR CSV → GoPublic template reads a file; write the vendor's sample CSV
-		// where that template expects it (its path or binary source) once the template is in workflows/.
 		const stored = await importWorkflows(
 			n8n,
-			templates.map((template) => template.workflow),
+			templates.map((template) => forThisMachine(template.workflow, csvFile)),
 			credentials,
 		);
 		log(`demo: imported ${stored.length} template(s): ${templates.map((template) => template.file).join(', ')}`);
 
-		for (const [index, template] of templates.entries()) {
-			const execution = await runTemplate(n8n, sims, { ...template, workflow: stored[index] });
-			if (execution.status !== 'success') failed++;
-			if (screenshots) await saveScreenshot(n8n, template, String(stored[index].id), execution.id);
+		for (const night of ['tonight', 'the next night (nothing changed in the sources)']) {
+			log('');
+			log(`demo: ── ${night} ──`);
+			for (const [index, template] of templates.entries()) {
+				const execution = await runTemplate(n8n, sims, { ...template, workflow: stored[index] });
+				if (execution.status !== 'success') failed++;
+				if (screenshots && night === 'tonight') await saveScreenshot(n8n, template, String(stored[index].id), execution.id);
+			}
 		}
+		log('');
 		log(`demo: done in ${seconds(started)}${failed ? `, ${failed} run(s) failed` : ''}`);
 
 		if (keepOpen) await waitForCtrlC(n8n, stored.length > 0 ? String(stored[0].id) : undefined);
 	} finally {
 		await n8n?.stop();
 		await sims.close();
+		rmSync(filesFolder, { recursive: true, force: true });
 	}
 	return failed ? 1 : 0;
 }
 
-async function runTemplate(n8n: RealN8n, sims: DemoSimulators, template: Template): Promise<ExecutionRecord> {
+/** The HR template reads the CSV written above; the others need nothing changed. */
+function forThisMachine(workflow: WorkflowJson, csvFile: string): WorkflowJson {
+	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.readWriteFile')
+		? withCustomerSettings(workflow, { csvFile })
+		: workflow;
+}
+
+async function runTemplate(n8n: RealN8n, sims: AllSimulators, template: Template): Promise<ExecutionRecord> {
 	log(`demo: running "${template.workflow.name}" (${template.file})…`);
 	const before = { Learnifier: snapshotLearnifier(sims.learnifier), GoPublic: snapshotGoPublic(sims.gopublic) };
 	const execution = await runToCompletion(n8n, template.workflow, log);

@@ -12,6 +12,7 @@ import { ensureRuntime, type N8nRuntime } from '../n8n-runtime/ensureRuntime';
 import { installPackage, loadedNodeTypes, newUserFolder, PACKAGE_NAME } from '../n8n-runtime/installPackage';
 import { startN8n, type N8nInstance } from '../n8n-runtime/n8nInstance';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
+import type { SimulatorCredential } from '../simulators/startAll';
 import { printProgress, seconds, type Log } from '../n8n-runtime/progress';
 
 export interface RealN8n extends N8nInstance {
@@ -25,6 +26,8 @@ export interface StartRealN8nOptions {
 	allowMissingBuildFiles?: boolean;
 	log?: Log;
 	port?: number;
+	/** More environment for the n8n server (see StartN8nOptions.env). */
+	env?: Record<string, string>;
 }
 
 export async function startRealN8n(options: StartRealN8nOptions = {}): Promise<RealN8n> {
@@ -32,7 +35,7 @@ export async function startRealN8n(options: StartRealN8nOptions = {}): Promise<R
 	const runtime = await ensureRuntime({ log });
 	const userFolder = newUserFolder();
 	await installPackage({ userFolder, runtime, allowMissingBuildFiles: options.allowMissingBuildFiles, log });
-	const instance = await startN8n({ runtime, userFolder, port: options.port, log });
+	const instance = await startN8n({ runtime, userFolder, port: options.port, env: options.env, log });
 	const ourNodeTypes = loadedNodeTypes(userFolder).filter((type) => type.startsWith(`${PACKAGE_NAME}.`));
 	if (ourNodeTypes.length === 0) {
 		await instance.stop();
@@ -53,13 +56,8 @@ export function newN8nId(): string {
 	return Array.from(randomBytes(16), (byte) => alphabet[byte % alphabet.length]).join('');
 }
 
-export interface CredentialToImport {
-	/** Credential type name, e.g. 'learnifierApi'. */
-	type: string;
-	name: string;
-	/** Plain values; n8n encrypts them on import. */
-	data: Record<string, unknown>;
-}
+/** Plain values; n8n encrypts them on import. */
+export type CredentialToImport = SimulatorCredential;
 
 export interface ImportedCredential {
 	id: string;

@@ -12,7 +12,8 @@ import { after, before, test } from 'node:test';
 
 import { nodeOutput } from '../n8n-runtime/n8nRest';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
-import { startDemoSimulators, DEMO_SECRETS, type DemoSimulators } from '../demo/demoSimulators';
+import { DEMO_WORLD } from '../demo/demoWorld';
+import { startAllSimulators, SIMULATOR_SECRETS as DEMO_SECRETS, type AllSimulators } from '../simulators/startAll';
 import { learnifierReadWorkflow } from './fixtures/learnifierReadWorkflow';
 import { reconcileSmokeWorkflow } from './fixtures/reconcileSmokeWorkflow';
 import {
@@ -26,11 +27,11 @@ import {
 } from './realN8n';
 
 let n8n: RealN8n;
-let sims: DemoSimulators;
+let sims: AllSimulators;
 let credentials: ImportedCredential[];
 
 before(async () => {
-	sims = await startDemoSimulators();
+	sims = await startAllSimulators(DEMO_WORLD);
 	n8n = await startRealN8n();
 	credentials = await importCredentials(n8n, sims.credentials);
 });

@@ -38,6 +38,8 @@ export interface StartN8nOptions {
 	owner?: OwnerLogin;
 	log?: Log;
 	readyTimeoutMs?: number;
+	/** More environment for the server, e.g. N8N_RESTRICT_FILE_ACCESS_TO. */
+	env?: Record<string, string>;
 }
 
 export interface N8nInstance {
@@ -62,7 +64,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	mkdirSync(userFolder, { recursive: true });
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
-	const env = n8nEnvironment(options.runtime, userFolder, port, await freePort());
+	const env = { ...n8nEnvironment(options.runtime, userFolder, port, await freePort()), ...options.env };
 	const logFile = join(userFolder, 'n8n.log');
 
 	log(`n8n: starting n8n ${options.runtime.n8nVersion} on ${url} (user folder ${userFolder})…`);

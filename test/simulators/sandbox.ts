@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { ADMENTUM_CSV_PATH, ADMENTUM_JSON_PATH, ADMENTUM_TEST_KEY } from './admentum/admentumSimulator';
 import { GOPUBLIC_TEST_KEY, GOPUBLIC_TEST_ORIGIN } from './gopublic/gopublicSimulator';
 import { LEARNIFIER_TEST_KEY, LEARNIFIER_TEST_SECRET } from './learnifier/learnifierSimulator';
+import { IMPORT_PATH } from '../../nodes/GoPublic/transport/apiContract';
 import { startAllSimulators } from './startAll';
 
 async function main() {
@@ -15,7 +16,7 @@ async function main() {
 	});
 	const sims = await startAllSimulators({ people: Number(values.people), basePort: Number(values.port) });
 	const { admentum, learnifier, gopublic } = sims;
-	const gopublicImport = `${gopublic.origin}/backend/member/import-by-api-key`;
+	const gopublicImport = `${gopublic.origin}${IMPORT_PATH}`;
 	console.log(`Simulators running (${sims.world.people.length} people in ${sims.world.schools.length} schools). Ctrl-C stops them.
 
 Admentum   CSV  ${admentum.origin}${ADMENTUM_CSV_PATH}    JSON ${admentum.origin}${ADMENTUM_JSON_PATH}

@@ -1,13 +1,27 @@
 /**
- * The three simulators over one seeded population, as the sandbox and the demo use them:
- * Admentum holds tonight's people; Learnifier holds the same people as they were at the last sync
- * (without tonight's joiners, with leavers, old names and e-mails) plus admins made by hand;
- * GoPublic starts empty, like a phonebook before its first import.
+ * The three simulators over one seeded population, as the sandbox, the demo and the end-to-end
+ * tests use them: Admentum holds tonight's people; Learnifier holds the same people as they were
+ * at the last sync (without tonight's joiners, with leavers, old names and e-mails) plus admins
+ * made by hand; GoPublic starts empty, like a phonebook before its first import. `credentials`
+ * are what n8n gets to reach them (plain values; n8n encrypts them on import), `secrets` every key
+ * they accept (none may show up in n8n's log or execution data).
  */
-import { startAdmentumSimulator } from './admentum/admentumSimulator';
-import { startGoPublicSimulator } from './gopublic/gopublicSimulator';
-import { learnifierRealmFrom, startLearnifierSimulator } from './learnifier/learnifierSimulator';
-import { earlierCopy, generatePeople, type DriftOptions } from './seed/people';
+import { IMPORT_PATH } from '../../nodes/GoPublic/transport/apiContract';
+import { ADMENTUM_TEST_KEY, startAdmentumSimulator, type AdmentumSimulator } from './admentum/admentumSimulator';
+import {
+	GOPUBLIC_TEST_KEY,
+	GOPUBLIC_TEST_ORIGIN,
+	startGoPublicSimulator,
+	type GoPublicSimulator,
+} from './gopublic/gopublicSimulator';
+import {
+	learnifierRealmFrom,
+	LEARNIFIER_TEST_KEY,
+	LEARNIFIER_TEST_SECRET,
+	startLearnifierSimulator,
+	type LearnifierSimulator,
+} from './learnifier/learnifierSimulator';
+import { earlierCopy, generatePeople, type Drift, type DriftOptions, type PeopleWorld } from './seed/people';
 
 export interface StartAllOptions {
 	seed?: number;
@@ -19,11 +33,36 @@ export interface StartAllOptions {
 	basePort?: number;
 }
 
-export async function startAllSimulators(options: StartAllOptions = {}) {
+/** A credential as n8n's `import:credentials` takes it. */
+export interface SimulatorCredential {
+	/** Credential type name, e.g. 'learnifierApi'. */
+	type: string;
+	name: string;
+	data: Record<string, unknown>;
+}
+
+export interface AllSimulators {
+	/** The generated people (Admentum serves a copy with a few tricky values: see admentum.state.world). */
+	world: PeopleWorld;
+	/** What the Learnifier seed differs from Admentum by: what a sync must change. */
+	drift: Drift;
+	admentum: AdmentumSimulator;
+	learnifier: LearnifierSimulator;
+	gopublic: GoPublicSimulator;
+	credentials: SimulatorCredential[];
+	secrets: string[];
+	/** Every simulator back to its seed: records, request log and faults. */
+	reset(): void;
+	close(): Promise<void>;
+}
+
+/** Every key the simulators accept. */
+export const SIMULATOR_SECRETS = [ADMENTUM_TEST_KEY, LEARNIFIER_TEST_SECRET, GOPUBLIC_TEST_KEY];
+
+export async function startAllSimulators(options: StartAllOptions = {}): Promise<AllSimulators> {
 	const { seed = 42, people = 1_500, schools = 6, learnifierAdmins = 4, basePort = 0 } = options;
 	const world = generatePeople({ seed, count: people, schoolCount: schools });
-	const drift = options.drift ?? { joiners: 30, leavers: 12, renamed: 20, emailChanged: 15 };
-	const earlier = earlierCopy(world, drift);
+	const earlier = earlierCopy(world, options.drift ?? { joiners: 30, leavers: 12, renamed: 20, emailChanged: 15 });
 	const port = (offset: number) => (basePort ? basePort + offset : 0);
 	const admentum = await startAdmentumSimulator({ port: port(0), world });
 	const learnifier = await startLearnifierSimulator({
@@ -31,12 +70,39 @@ export async function startAllSimulators(options: StartAllOptions = {}) {
 		users: learnifierRealmFrom(earlier.people, { admins: learnifierAdmins, seed }),
 	});
 	const gopublic = await startGoPublicSimulator({ port: port(2) });
+	const all = [admentum, learnifier, gopublic];
 	return {
 		world,
 		drift: earlier.drift,
 		admentum,
 		learnifier,
 		gopublic,
-		close: () => Promise.all([admentum.close(), learnifier.close(), gopublic.close()]),
+		credentials: [
+			{
+				type: 'admentumApi',
+				name: 'Admentum (simulator)',
+				data: { apiAddress: admentum.csvUrl, apiKey: ADMENTUM_TEST_KEY, keyPlacement: 'token' },
+			},
+			{
+				type: 'learnifierApi',
+				name: 'Learnifier (simulator)',
+				data: { baseUrl: learnifier.url, apiKey: LEARNIFIER_TEST_KEY, apiSecret: LEARNIFIER_TEST_SECRET },
+			},
+			{
+				type: 'goPublicApi',
+				name: 'GoPublic (simulator)',
+				data: {
+					addressType: 'endpoint',
+					endpoint: `${gopublic.origin}${IMPORT_PATH}`,
+					apiKey: GOPUBLIC_TEST_KEY,
+					origin: GOPUBLIC_TEST_ORIGIN,
+				},
+			},
+		],
+		secrets: SIMULATOR_SECRETS,
+		reset: () => all.forEach((sim) => sim.reset()),
+		close: async () => {
+			await Promise.all(all.map((sim) => sim.close()));
+		},
 	};
 }
