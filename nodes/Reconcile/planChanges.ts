@@ -85,7 +85,8 @@ interface ComparedField extends FieldMapping {
 	rules: CompareRules;
 }
 
-/** A field name without dots is read directly: the common case, in the innermost loop. */
+/** A field name without dots (the common case, in the innermost loop) is read without a call
+ * into fieldValues; measurably faster in test/bench. */
 const read = (record: DataRecord, path: FieldPath): unknown =>
 	path.length === 1 ? record[path[0]] : readField(record, path);
 
@@ -104,6 +105,7 @@ export function planChanges(
 	const targetKeyPath = parseFieldPath(options.targetKeyField);
 	const fields = compiledFields(options);
 	const { ignoreKeyCase } = options;
+	// The two hot loops below spell this out; the closure call measured slower there.
 	const lookupOf = (key: string) => (ignoreKeyCase ? key.toLowerCase() : key);
 	const plan: ChangePlan = { create: [], update: [], delete: [], unchanged: [], skipped: [], ignoredTargets: 0 };
 	const sharedKeys = new Set<string>();

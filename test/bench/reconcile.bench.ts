@@ -5,6 +5,7 @@
  *
  *   BENCH_CAP_SECONDS=120   time cap for one Compare Datasets run
  *   BENCH_SIZES=10000,...   records per side (default below)
+ *   BENCH_ENGINES=bare,plan  only these engines (default: all four)
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 const CAP_SECONDS = Number(process.env.BENCH_CAP_SECONDS ?? 120);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,20000,40000,100000,200000,500000,1000000').split(',').map(Number);
 const COMPARE_DATASETS_SIZES = new Set([10_000, 20_000, 40_000, 100_000]);
+const ONLY_ENGINES = process.env.BENCH_ENGINES?.split(',');
 const ENGINES = {
 	bare: 'bare Map diff (floor)',
 	plan: 'planChanges (pure)',
@@ -126,13 +128,16 @@ function printTargets() {
 async function main() {
 	console.log(
 		`Reconcile benchmark: ${process.version}, load average ${loadavg().map((l) => fmt(l, 1)).join(' ')}. ` +
-			'Times are the timed call only (data generation excluded), best of 5 runs up to 200k, one run above; ' +
+			'Times are the timed call only (data generation excluded); up to 200k the best of 5 runs after 3 warm-up runs, above one run; ' +
 			'"engine run" is the whole runWorkflow() call, "node ms" the node execution time the engine recorded. ' +
 			'Peak RSS is the whole child process, including the generated data. records/s counts both sides.',
 	);
+	const wanted = (engine: EngineName) => ONLY_ENGINES === undefined || ONLY_ENGINES.includes(engine);
 	for (const size of SIZES) {
-		for (const engine of ['bare', 'plan', 'reconcile'] as const) results.set(`${engine}:${size}`, await measure(engine, size));
-		if (COMPARE_DATASETS_SIZES.has(size)) {
+		for (const engine of ['bare', 'plan', 'reconcile'] as const) {
+			if (wanted(engine)) results.set(`${engine}:${size}`, await measure(engine, size));
+		}
+		if (COMPARE_DATASETS_SIZES.has(size) && wanted('compareDatasets')) {
 			results.set(`compareDatasets:${size}`, await measure('compareDatasets', size, CAP_SECONDS));
 		}
 		printSize(size);
