@@ -1,0 +1,162 @@
+/**
+ * workflows/admentum-staff-to-gopublic.json and workflows/hr-csv-to-gopublic.json in real n8n
+ * 2.41.1 against the simulators. GoPublic cannot list its members, so "a second run writes
+ * nothing" means here: the import request GoPublic receives reports every member unchanged (GoPublic
+ * itself skips unchanged members) and the simulator's records are untouched. "Lock Members That
+ * Left" remembers the last import only in production (published) runs, so the leaver tests publish
+ * a copy whose schedule fires every few seconds instead of nightly.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, beforeEach, test } from 'node:test';
+
+import { hrRowsFrom, writeHrCsv, type HrRow } from '../demo/hrCsv';
+import { withCustomerSettings, withScheduleEverySeconds } from '../demo/templates';
+import { distinctMembers, type StoredMember } from '../simulators/gopublic/memberImport';
+import { TRICKY_VALUES } from '../simulators/admentum/seedAdmentum';
+import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
+import { executionError, startTemplateHarness, syncSummary, type TemplateHarness } from './templateHarness';
+import type { WorkflowJson } from './realN8n';
+
+const STAFF_TEMPLATE = 'admentum-staff-to-gopublic.json';
+const HR_TEMPLATE = 'hr-csv-to-gopublic.json';
+/** Production runs need the schedule to fire within the test: every 3 seconds instead of nightly. */
+const TEST_SCHEDULE_SECONDS = 3;
+
+let harness: TemplateHarness;
+let csvFile: string;
+
+before(async () => {
+	harness = await startTemplateHarness();
+	csvFile = join(harness.filesFolder, 'hr', 'members.csv');
+});
+
+after(async () => {
+	await harness?.close();
+});
+
+beforeEach(() => harness.sims.reset());
+
+const gopublic = () => harness.sims.gopublic;
+const staff = () => harness.sims.admentum.state.world.people.filter((person) => person.role === 'teacher');
+const member = (uuid: string) => gopublic().state.members.get(uuid);
+const membersJson = () => JSON.stringify(distinctMembers(gopublic().state));
+
+function assertSucceeded(execution: ExecutionRecord) {
+	assert.equal(execution.status, 'success', executionError(execution));
+	const { counts, failed } = syncSummary(execution);
+	assert.equal(counts.failed, 0, JSON.stringify(failed));
+}
+
+/** A production run of the workflow; the Sync Summary counts and the lock state it leaves. */
+async function productionNight(workflow: WorkflowJson) {
+	const execution = await harness.productionRun(workflow);
+	assert.equal(execution.mode, 'trigger', 'a production run starts from the schedule');
+	assertSucceeded(execution);
+	return { execution, counts: syncSummary(execution).counts };
+}
+
+function lockStates(members: StoredMember[]) {
+	return members.map((stored) => ({ uuid: stored.uuids[0], locked: stored.locked, lockedAt: stored.lockedAt }));
+}
+
+test('staff → GoPublic: the first run imports every teacher; the second run finds every member unchanged', async (t) => {
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE);
+	const first = await harness.run(workflow);
+	assertSucceeded(first);
+	for (const teacher of staff()) {
+		const stored = member(String(teacher.id));
+		assert.ok(stored, `teacher ${teacher.id} is missing in GoPublic`);
+		assert.deepEqual(
+			{ name: stored.fields.name, email: stored.fields.email, roles: stored.fields.roles, locked: stored.locked },
+			{
+				name: `${teacher.firstName} ${teacher.lastName}`,
+				email: teacher.email?.trim().toLowerCase(),
+				roles: ['Medarbejder'],
+				locked: false,
+			},
+		);
+	}
+	assert.equal(distinctMembers(gopublic().state).length, staff().length);
+	t.diagnostic(`staff run 1: ${syncSummary(first).summary} in ${gopublic().state.batchSizes.length} import request(s)`);
+
+	const before = membersJson();
+	const second = await harness.run(workflow);
+	assertSucceeded(second);
+	const { counts, summary } = syncSummary(second);
+	assert.deepEqual(
+		{ created: counts.created, updated: counts.updated, locked: counts.locked, unchanged: counts.unchanged },
+		{ created: 0, updated: 0, locked: 0, unchanged: staff().length },
+	);
+	assert.equal(membersJson(), before, 'GoPublic must hold exactly what it held');
+	t.diagnostic(`staff run 2: ${summary} (the import request reports every member unchanged)`);
+});
+
+test('staff → GoPublic, published: leavers are locked once across two production runs, not again on a third', async (t) => {
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE, (template) =>
+		withScheduleEverySeconds(template, TEST_SCHEDULE_SECONDS),
+	);
+	const night1 = await productionNight(workflow);
+	assert.equal(night1.counts.created, staff().length);
+
+	const leavers = staff().slice(0, 3);
+	const world = harness.sims.admentum.state.world;
+	harness.sims.admentum.state.world = { ...world, people: world.people.filter((person) => !leavers.includes(person)) };
+	const night2 = await productionNight(workflow);
+	assert.equal(night2.counts.locked, leavers.length);
+	for (const leaver of leavers) assert.equal(member(String(leaver.id))?.locked, true, `leaver ${leaver.id} must be locked`);
+	const locked = distinctMembers(gopublic().state).filter((stored) => stored.locked);
+	assert.equal(locked.length, leavers.length, 'only the leavers are locked');
+	const afterNight2 = lockStates(locked);
+
+	const batchesBefore = gopublic().state.batchSizes.length;
+	const night3 = await productionNight(workflow);
+	assert.equal(night3.counts.locked, 0, 'a leaver is locked once');
+	assert.deepEqual(gopublic().state.batchSizes.slice(batchesBefore), [staff().length], 'night 3 sends the import and no lock batch');
+	assert.deepEqual(lockStates(locked), afterNight2, 'the first lock stands (its date does not move)');
+	t.diagnostic(`staff production runs: night 1 ${night1.counts.created} created; night 2 ${night2.counts.locked} locked; night 3 ${night3.counts.locked} locked`);
+});
+
+test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers locked once, not again', async (t) => {
+	const rows = hrRowsFrom(harness.sims.admentum.state.world);
+	writeHrCsv(csvFile, rows);
+	const workflow = await harness.importTemplate(HR_TEMPLATE, (template) =>
+		withScheduleEverySeconds(withCustomerSettings(template, { csvFile }), TEST_SCHEDULE_SECONDS),
+	);
+	const night1 = await productionNight(workflow);
+	assert.equal(night1.counts.created, rows.length);
+	for (const row of rows) {
+		const stored = member(row.uuids[0]);
+		assert.ok(stored, `row ${row.cells.UUID} is missing in GoPublic`);
+		assert.equal(stored, member(row.uuids[1]), 'both uuids of a row name one member');
+		assert.deepEqual(stored.uuids, row.uuids, 'the first column is read as UUID (the byte-order mark is removed)');
+		assert.equal(stored.fields.email, row.cells.Email);
+		assert.deepEqual(stored.fields.roles, row.cells.Roles.split('|'));
+		assert.equal(stored.fields.title, row.cells.Title);
+	}
+	assert.ok(
+		rows.some((row) => row.cells.Title === TRICKY_VALUES.titleWithSemicolon),
+		'the file holds a quoted cell with ";" in it',
+	);
+
+	const leavers: HrRow[] = rows.slice(-2);
+	writeHrCsv(csvFile, rows.slice(0, -2));
+	const night2 = await productionNight(workflow);
+	assert.equal(night2.counts.locked, leavers.length);
+	for (const leaver of leavers) assert.equal(member(leaver.uuids[0])?.locked, true);
+	assert.equal(distinctMembers(gopublic().state).filter((stored) => stored.locked).length, leavers.length);
+
+	const before = membersJson();
+	const night3 = await productionNight(workflow);
+	assert.equal(night3.counts.locked, 0);
+	assert.equal(night3.counts.unchanged, rows.length - leavers.length);
+	assert.equal(membersJson(), before, 'night 3 changes nothing in GoPublic');
+	t.diagnostic(
+		`HR CSV production runs: night 1 ${night1.counts.created} created; night 2 ${night2.counts.locked} locked; ` +
+			`night 3 ${night3.counts.unchanged} unchanged, ${night3.counts.locked} locked`,
+	);
+});
+
+test("no API key appears in any saved execution or in n8n's log", async () => {
+	assert.deepEqual(await harness.leakedSecrets(), []);
+});
