@@ -13,6 +13,7 @@ import { after, before, test } from 'node:test';
 import { nodeOutput } from '../n8n-runtime/n8nRest';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { DEMO_WORLD } from '../demo/demoWorld';
+import { withScheduleEverySeconds } from '../demo/templates';
 import { startAllSimulators, SIMULATOR_SECRETS as DEMO_SECRETS, type AllSimulators } from '../simulators/startAll';
 import { learnifierReadWorkflow } from './fixtures/learnifierReadWorkflow';
 import { reconcileSmokeWorkflow } from './fixtures/reconcileSmokeWorkflow';
@@ -71,15 +72,7 @@ test('an imported credential reaches the Learnifier simulator and reads every us
 });
 
 test('a published workflow runs from its Schedule Trigger on its own, as a production run', async () => {
-	const everyTwoSeconds = {
-		...reconcileSmokeWorkflow,
-		name: 'Reconcile every two seconds',
-		nodes: reconcileSmokeWorkflow.nodes.map((node) =>
-			node.type === 'n8n-nodes-base.scheduleTrigger'
-				? { ...node, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 2 }] } } }
-				: node,
-		),
-	};
+	const everyTwoSeconds = { ...withScheduleEverySeconds(reconcileSmokeWorkflow, 2), name: 'Reconcile every two seconds' };
 	const [workflow] = await importWorkflows(n8n, [everyTwoSeconds]);
 	const id = String(workflow.id);
 	await n8n.rest.activateWorkflow(id);
