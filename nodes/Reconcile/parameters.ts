@@ -17,6 +17,7 @@ const outputShapes =
 	'<code>{from, to}</code>), <code>changedFields</code>, <code>source</code> and <code>target</code>. ' +
 	'<b>Delete</b> – the target record plus <code>key</code> and <code>targetId</code>. ' +
 	'<b>Unchanged</b> – <code>key</code>, <code>targetId</code>, <code>source</code> and <code>target</code>. ' +
+	'Unchanged and Skipped items also carry <code>_sync</code>, which the Sync Summary node counts. ' +
 	'<b>Skipped</b> – records that cannot be matched safely (no key, or a key held by several records): ' +
 	'<code>side</code>, <code>key</code>, <code>reason</code>, <code>record</code>.';
 
@@ -161,6 +162,24 @@ export const reconcileProperties: INodeProperties[] = [
 				default: DEFAULT_DELETION_LIMITS.maxDeletionPercent,
 				description:
 					'Stop the run when it would delete more than this percentage of the target records that have a key',
+			},
+			{
+				displayName: 'Removed Flag Field',
+				name: 'removedFlagField',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. hardLock',
+				description:
+					'A target field that is true on records an earlier run removed by locking them (Learnifier: hardLock). Such records are not deleted again and do not count toward the deletion limits; when the person is back in the source, the record comes out on Update with this field set to false, so it is unlocked.',
+			},
+			{
+				displayName: 'Source Fields That Must Be Unique',
+				name: 'uniqueSourceFields',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. email',
+				description:
+					'Comma-separated source fields that the target requires to be unique, compared ignoring case (e.g. email in Learnifier). Source records that share a value go to Skipped with the reason, together with their matched target records, so nothing is written for them until the source is corrected.',
 			},
 			{
 				displayName: 'Treat Empty as Missing',

@@ -33,6 +33,13 @@ export interface PlanOptions {
 	treatEmptyAsMissing: boolean;
 	/** Target records without a key are left out of the plan (admins created by hand). */
 	ignoreTargetsWithoutKey: boolean;
+	/**
+	 * A target field that is true on records an earlier run removed by locking them (e.g. hardLock):
+	 * they are not deleted again, and a person back in the source gets it set to false (unlocked).
+	 */
+	removedFlagField?: string;
+	/** Source fields whose values must be unique (compared trimmed, ignoring case), e.g. email. */
+	uniqueSourceFields?: readonly string[];
 }
 
 export interface FieldChange {
@@ -77,6 +84,8 @@ export interface ChangePlan {
 	skipped: Skip[];
 	/** How many target records had no key and were left alone. */
 	ignoredTargets: number;
+	/** How many unmatched target records an earlier run already removed (see removedFlagField). */
+	alreadyRemoved: number;
 }
 
 interface ComparedField extends FieldMapping {
@@ -107,7 +116,17 @@ export function planChanges(
 	const { ignoreKeyCase } = options;
 	// The two hot loops below spell this out; the closure call measured slower there.
 	const lookupOf = (key: string) => (ignoreKeyCase ? key.toLowerCase() : key);
-	const plan: ChangePlan = { create: [], update: [], delete: [], unchanged: [], skipped: [], ignoredTargets: 0 };
+	const plan: ChangePlan = {
+		create: [],
+		update: [],
+		delete: [],
+		unchanged: [],
+		skipped: [],
+		ignoredTargets: 0,
+		alreadyRemoved: 0,
+	};
+	const removedFlag = options.removedFlagField ? removedFlagOf(options.removedFlagField) : undefined;
+	const alreadyRemoved: Delete[] = [];
 	const sharedKeys = new Set<string>();
 
 	// Key → target position. A later target with the same key overwrites the earlier one; the key
@@ -144,7 +163,8 @@ export function planChanges(
 			plan.create.push({ source: s, key }); // moved to Skipped below
 		} else {
 			matchedBy[t] = 1;
-			const changes = findChanges(record, target[t], fields);
+			let changes = findChanges(record, target[t], fields);
+			if (removedFlag?.isSet(target[t])) (changes ??= []).push(removedFlag.clearChange);
 			if (changes === undefined) plan.unchanged.push({ source: s, target: t, key });
 			else plan.update.push({ source: s, target: t, key, changes });
 		}
@@ -157,6 +177,8 @@ export function planChanges(
 		if (key === undefined) {
 			if (options.ignoreTargetsWithoutKey) plan.ignoredTargets++;
 			else plan.skipped.push(missingKey('target', t, readField(target[t], targetKeyPath), options.targetKeyField));
+		} else if (removedFlag?.isSet(target[t])) {
+			alreadyRemoved.push({ target: t, key });
 		} else {
 			plan.delete.push({ target: t, key });
 		}
@@ -166,8 +188,66 @@ export function planChanges(
 		const targetKeyOf = (t: number) => keyText(read(target[t], targetKeyPath));
 		skipSharedKeys(plan, sharedKeys, lookupOf, target.length, targetKeyOf, options);
 	}
+	// A shared key puts even a removed record on Skipped (skipSharedKeys found it there).
+	plan.alreadyRemoved = alreadyRemoved.filter(({ key }) => !sharedKeys.has(lookupOf(key))).length;
+	for (const field of options.uniqueSourceFields ?? []) skipSharedValues(plan, source, field);
 	return plan;
 }
+
+/** Reads the removed flag of a target record, and the change that clears it. */
+function removedFlagOf(field: string) {
+	const path = parseFieldPath(field);
+	return {
+		isSet: (record: DataRecord) => {
+			const value = readField(record, path);
+			return value === true || value === 'true';
+		},
+		clearChange: { sourceField: field, targetField: field, from: true, to: false } as FieldChange,
+	};
+}
+
+/**
+ * Moves source records that share a value of a field that must be unique (two people with one
+ * e-mail address) to Skipped, with their matched target records: the target would refuse the
+ * second one every night, and guessing who owns the value could take it from the right person.
+ */
+function skipSharedValues(plan: ChangePlan, source: readonly DataRecord[], field: string): void {
+	const path = parseFieldPath(field);
+	const valueOf = (s: number) => keyText(readField(source[s], path))?.toLowerCase();
+	const holders = new Map<string, number>();
+	const entries = [...plan.create, ...plan.update, ...plan.unchanged];
+	for (const { source: s } of entries) {
+		const value = valueOf(s);
+		if (value !== undefined) holders.set(value, (holders.get(value) ?? 0) + 1);
+	}
+	const isShared = (entry: { source: number }) => (holders.get(valueOf(entry.source) ?? '') ?? 0) > 1;
+	const shared = entries.filter(isShared).sort((a, b) => a.source - b.source);
+	if (shared.length === 0) return;
+	const keysByValue = new Map<string, string[]>();
+	for (const { source: s, key } of shared) keysByValue.set(valueOf(s)!, [...(keysByValue.get(valueOf(s)!) ?? []), key]);
+	const reason = (s: number) => {
+		const keys = keysByValue.get(valueOf(s)!)!;
+		return (
+			`The ${field} "${readField(source[s], path)}" is used by ${keys.length} source records ` +
+			`(keys ${keys.map((key) => `"${key}"`).join(', ')}); it must be unique, so none of them is synced ` +
+			`until the source is corrected.`
+		);
+	};
+	plan.create = plan.create.filter((entry) => !isShared(entry));
+	plan.update = plan.update.filter((entry) => !isShared(entry));
+	plan.unchanged = plan.unchanged.filter((entry) => !isShared(entry));
+	const skipped: Skip[] = [];
+	for (const entry of shared) {
+		skipped.push({ side: 'source', index: entry.source, key: entry.key, reason: reason(entry.source) });
+		if ('target' in entry) {
+			skipped.push({ side: 'target', index: entry.target as number, key: entry.key, reason: reason(entry.source) });
+		}
+	}
+	plan.skipped = [...plan.skipped, ...skipped].sort(sourceFirstInInputOrder);
+}
+
+const sourceFirstInInputOrder = (a: Skip, b: Skip) =>
+	Number(a.side === 'target') - Number(b.side === 'target') || a.index - b.index;
 
 function missingKey(side: Skip['side'], index: number, value: unknown, keyField: string): Skip {
 	return { side, index, reason: `The ${side} key field "${keyField}" ${describeMissingKey(value)}.` };
@@ -209,9 +289,7 @@ function skipSharedKeys(
 		...sourceEntries.map(({ source, key }) => ({ side: 'source' as const, index: source, key, reason: reason(key) })),
 		...targetEntries.map(({ target, key }) => ({ side: 'target' as const, index: target, key, reason: reason(key) })),
 	];
-	plan.skipped = [...plan.skipped, ...skipped].sort(
-		(a, b) => Number(a.side === 'target') - Number(b.side === 'target') || a.index - b.index,
-	);
+	plan.skipped = [...plan.skipped, ...skipped].sort(sourceFirstInInputOrder);
 }
 
 function compiledFields(options: PlanOptions): ComparedField[] {

@@ -16,7 +16,9 @@ interface Options {
 	ignoreTargetsWithoutKey?: boolean;
 	maxDeletions?: number;
 	maxDeletionPercent?: number;
+	removedFlagField?: string;
 	treatEmptyAsMissing?: boolean;
+	uniqueSourceFields?: string;
 }
 
 /** The node's parameters, read once (they hold no per-item expressions worth evaluating per item). */
@@ -49,6 +51,11 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 			fields,
 			treatEmptyAsMissing: options.treatEmptyAsMissing ?? true,
 			ignoreTargetsWithoutKey: options.ignoreTargetsWithoutKey ?? true,
+			removedFlagField: options.removedFlagField?.trim() || undefined,
+			uniqueSourceFields: (options.uniqueSourceFields ?? '')
+				.split(',')
+				.map((field) => field.trim())
+				.filter((field) => field !== ''),
 		},
 		targetIdField: text('targetIdField', 'Target ID Field'),
 		allowMassDeletion: options.allowMassDeletion ?? false,

@@ -39,6 +39,9 @@ function updateJson(update: Update, source: DataRecord, target: DataRecord, targ
 	return { key: update.key, targetId, update: payload, changes, changedFields, source, target } as IDataObject;
 }
 
+/** What the Sync Summary node counts. One shared object: Unchanged is most of a night's records. */
+const UNCHANGED = Object.freeze({ action: 'unchanged' });
+
 export function toOutputItems(
 	plan: ChangePlan,
 	sourceItems: readonly INodeExecutionData[],
@@ -66,11 +69,17 @@ export function toOutputItems(
 	}));
 	// Matched records are referred to, not copied: Unchanged is most of a night's records.
 	const unchanged = plan.unchanged.map(({ source: s, target: t, key }) => ({
-		json: { key, targetId: targetIdOf(t), source: sourceOf(s), target: targetOf(t) },
+		json: { key, targetId: targetIdOf(t), source: sourceOf(s), target: targetOf(t), _sync: UNCHANGED },
 		pairedItem: [sourcePair(s), targetPair(t)],
 	}));
 	const skipped = plan.skipped.map(({ side, index, key, reason }) => ({
-		json: { side, key: key ?? null, reason, record: side === 'source' ? sourceOf(index) : targetOf(index) },
+		json: {
+			side,
+			key: key ?? null,
+			reason,
+			record: side === 'source' ? sourceOf(index) : targetOf(index),
+			_sync: { action: 'skipped', reason },
+		},
 		pairedItem: side === 'source' ? sourcePair(index) : targetPair(index),
 	}));
 	return [create, update, remove, unchanged, skipped];

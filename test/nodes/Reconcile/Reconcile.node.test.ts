@@ -77,7 +77,7 @@ describe('Reconcile node, run by the n8n engine', () => {
 			assert.deepEqual(itemsOf(result, 'Delete'), [[{ ...target[1], key: 'gone', targetId: 't1' }, [[1, 1]]]]);
 			assert.deepEqual(itemsOf(result, 'Unchanged'), [
 				[
-					{ key: 'same', targetId: 't0', source: source[2], target: target[0] },
+					{ key: 'same', targetId: 't0', source: source[2], target: target[0], _sync: { action: 'unchanged' } },
 					[
 						[2, 0],
 						[0, 1],
@@ -85,7 +85,16 @@ describe('Reconcile node, run by the n8n engine', () => {
 				],
 			]);
 			assert.deepEqual(itemsOf(result, 'Skipped'), [
-				[{ side: 'source', key: null, reason: 'The source key field "externalId" is missing.', record: source[3] }, [[3, 0]]],
+				[
+					{
+						side: 'source',
+						key: null,
+						reason: 'The source key field "externalId" is missing.',
+						record: source[3],
+						_sync: { action: 'skipped', reason: 'The source key field "externalId" is missing.' },
+					},
+					[[3, 0]],
+				],
 			]);
 		});
 
@@ -146,6 +155,45 @@ describe('Reconcile node, run by the n8n engine', () => {
 		assert.deepEqual(keysOf(ignoringCase, 'Unchanged'), ['ABC']);
 	});
 
+	it('Options › Removed Flag Field: locked leavers are not deleted again nor counted by the guard; returners are unlocked', async () => {
+		const source = [{ externalId: 'back', firstName: 'Bo' }, ...Array.from({ length: 9 }, (_, i) => ({ externalId: `p${i}` }))];
+		const target = [
+			{ id: 'u1', externalId: 'back', firstName: 'Bo', hardLock: true },
+			...Array.from({ length: 9 }, (_, i) => ({ id: `t${i}`, externalId: `p${i}` })),
+			// Four leavers locked by earlier nights: without the option they would be 4 of 14 (29 %).
+			...Array.from({ length: 4 }, (_, i) => ({ id: `l${i}`, externalId: `left${i}`, hardLock: true })),
+		];
+		const result = await reconcile(source, target, { options: { removedFlagField: 'hardLock' } });
+		assert.deepEqual(keysOf(result, 'Delete'), []);
+		const [update] = jsonOf(result, 'Update');
+		assert.deepEqual([update.targetId, update.update], ['u1', { hardLock: false }]);
+		const withoutOption = await runReconcile(source, target);
+		assert.match(String(withoutOption.error?.message), /would remove 4 of 14 records/);
+	});
+
+	it('Options › Source Fields That Must Be Unique: people sharing an e-mail are skipped with their target, nothing else', async () => {
+		const result = await reconcile(
+			[
+				{ externalId: 'a', email: 'shared@x.se' },
+				{ externalId: 'b', email: 'SHARED@x.se' },
+				{ externalId: 'c', email: 'c@x.se' },
+			],
+			[{ id: 1, externalId: 'a', primaryEmail: 'shared@x.se' }],
+			{ options: { uniqueSourceFields: 'email' } },
+		);
+		assert.deepEqual(keysOf(result, 'Create'), ['c']);
+		const reason = (email: string) =>
+			`The email "${email}" is used by 2 source records (keys "a", "b"); it must be unique, so none of them is synced until the source is corrected.`;
+		assert.deepEqual(
+			jsonOf(result, 'Skipped').map((item) => [item.side, item.key, item._sync]),
+			[
+				['source', 'a', { action: 'skipped', reason: reason('shared@x.se') }],
+				['source', 'b', { action: 'skipped', reason: reason('SHARED@x.se') }],
+				['target', 'a', { action: 'skipped', reason: reason('shared@x.se') }],
+			],
+		);
+	});
+
 	it('Fields to Compare: maps source fields to target fields, per-field Ignore Case, nested target fields', async () => {
 		const result = await reconcile(
 			[{ externalId: 'a', mail: 'ANNA@X.SE', title: 'teacher', lang: 'sv', phone: '1' }],
@@ -196,7 +244,16 @@ describe('Reconcile node, run by the n8n engine', () => {
 		it('off: they go to Skipped with the reason, paired with the target item', async () => {
 			const result = await reconcile([{ externalId: 'a' }], target, { options: { ignoreTargetsWithoutKey: false } });
 			assert.deepEqual(itemsOf(result, 'Skipped'), [
-				[{ side: 'target', key: null, reason: 'The target key field "externalId" is missing.', record: target[1] }, [[1, 1]]],
+				[
+					{
+						side: 'target',
+						key: null,
+						reason: 'The target key field "externalId" is missing.',
+						record: target[1],
+						_sync: { action: 'skipped', reason: 'The target key field "externalId" is missing.' },
+					},
+					[[1, 1]],
+				],
 			]);
 		});
 	});

@@ -218,6 +218,61 @@ describe('planChanges', () => {
 	});
 });
 
+describe('records an earlier run removed (Removed Flag Field)', () => {
+	const locked = { removedFlagField: 'hardLock' };
+
+	it('are not deleted again and are counted apart', () => {
+		const result = plan([], [{ externalId: 'left', hardLock: true }, { externalId: 'gone' }], locked);
+		assert.deepEqual(result.delete.map((e) => e.key), ['gone']);
+		assert.equal(result.alreadyRemoved, 1);
+	});
+
+	it('come back unlocked when the person is in the source again, with any other change', () => {
+		const result = plan(
+			[{ externalId: 'back', firstName: 'Bo' }],
+			[{ externalId: 'back', firstName: 'B', hardLock: 'true' }],
+			locked,
+		);
+		assert.deepEqual(result.update[0].changes, [
+			{ sourceField: 'firstName', targetField: 'firstName', from: 'B', to: 'Bo' },
+			{ sourceField: 'hardLock', targetField: 'hardLock', from: true, to: false },
+		]);
+	});
+
+	it('are deleted like any other when the option is not set', () => {
+		const result = plan([], [{ externalId: 'left', hardLock: true }]);
+		assert.deepEqual(result.delete.map((e) => e.key), ['left']);
+		assert.equal(result.alreadyRemoved, 0);
+	});
+});
+
+describe('source fields that must be unique', () => {
+	it('skip every source record sharing a value, ignoring case, with its matched target, naming the keys', () => {
+		const result = plan(
+			[
+				{ externalId: 'a', email: 'Same@School.se' },
+				{ externalId: 'b', email: 'same@school.se' },
+				{ externalId: 'c', email: 'own@school.se' },
+				{ externalId: 'd', email: null },
+				{ externalId: 'e', email: '' },
+			],
+			[{ externalId: 'a', primaryEmail: 'same@school.se' }],
+			{ uniqueSourceFields: ['email'] },
+		);
+		assert.deepEqual(keysByOutput(result), {
+			create: ['c', 'd', 'e'],
+			update: [],
+			delete: [],
+			unchanged: [],
+			skipped: ['source:0', 'source:1', 'target:0'],
+		});
+		assert.equal(
+			result.skipped[0].reason,
+			'The email "Same@School.se" is used by 2 source records (keys "a", "b"); it must be unique, so none of them is synced until the source is corrected.',
+		);
+	});
+});
+
 describe('planChanges properties, over seeded random datasets', () => {
 	const cases = 400;
 
@@ -244,7 +299,8 @@ describe('planChanges properties, over seeded random datasets', () => {
 				...result.skipped.filter((e) => e.side === 'target').map((e) => e.index),
 			];
 			assert.equal(new Set(seen).size, seen.length, `seed ${seed}: a target record in two outputs`);
-			assert.equal(seen.length + result.ignoredTargets, target.length, `seed ${seed}`);
+			assert.equal(seen.length + result.ignoredTargets + result.alreadyRemoved, target.length, `seed ${seed}`);
+			if (!options.removedFlagField) assert.equal(result.alreadyRemoved, 0);
 			if (!options.ignoreTargetsWithoutKey) assert.equal(result.ignoredTargets, 0);
 		}
 	});

@@ -56,6 +56,8 @@ function oneCase(seed: number): RandomCase {
 		],
 		treatEmptyAsMissing: random() < 0.5,
 		ignoreTargetsWithoutKey: random() < 0.5,
+		removedFlagField: random() < 0.5 ? 'hardLock' : undefined,
+		uniqueSourceFields: random() < 0.5 ? ['email'] : [],
 	};
 	// The target's keys overlap the source's: some in both, some only on one side.
 	const sourceCount = Math.floor(random() * 30);
@@ -63,11 +65,14 @@ function oneCase(seed: number): RandomCase {
 	const targetFirst = Math.floor(random() * (sourceCount + 1));
 	const sourceFields = options.fields.map((f) => f.sourceField);
 	const targetFields = options.fields.map((f) => f.targetField);
+	const target = randomRecords(random, targetFirst, targetCount, options.targetKeyField, targetFields, ignoreKeyCase);
+	// Some target records were locked by an earlier run.
+	for (const record of target) if (random() < 0.1) record.hardLock = random() < 0.5 ? true : 'true';
 	return {
 		seed,
 		options,
 		source: randomRecords(random, 0, sourceCount, options.sourceKeyField, sourceFields, ignoreKeyCase),
-		target: randomRecords(random, targetFirst, targetCount, options.targetKeyField, targetFields, ignoreKeyCase),
+		target,
 	};
 }
 
@@ -75,12 +80,16 @@ export const randomCase = {
 	many: (count: number, firstSeed = 1): RandomCase[] => Array.from({ length: count }, (_, i) => oneCase(firstSeed + i)),
 };
 
-/** What the target looks like after the next nodes carried out the plan. */
+/** What the target looks like after the next nodes carried out the plan (locking instead of deleting when there is a removed flag). */
 export function applyPlan(plan: ChangePlan, source: DataRecord[], target: DataRecord[], options: PlanOptions): DataRecord[] {
 	const deleted = new Set(plan.delete.map((e) => e.target));
 	const result = target.map((record) => structuredClone(record));
 	for (const { target: t, changes } of plan.update) {
 		for (const change of changes) writeField(result[t], parseFieldPath(change.targetField), change.to);
+	}
+	if (options.removedFlagField) {
+		for (const t of deleted) writeField(result[t], parseFieldPath(options.removedFlagField), true);
+		deleted.clear();
 	}
 	const created = plan.create.map(({ source: s, key }) => {
 		const record: DataRecord = {};
