@@ -245,3 +245,13 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 		staticData: workflow.staticData as IDataObject,
 	};
 }
+
+/** The Manual Trigger every test workflow starts from (name "Start"). */
+export const START_NODE: INode = {
+	id: 'start',
+	name: 'Start',
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};

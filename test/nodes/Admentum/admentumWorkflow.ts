@@ -4,7 +4,7 @@
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type RunResult } from '../../engine/runWorkflow';
+import { runWorkflow, START_NODE, type RunResult } from '../../engine/runWorkflow';
 import { ADMENTUM_TEST_KEY } from '../../simulators/admentum/admentumSimulator';
 
 export const ADMENTUM = 'Admentum';
@@ -26,7 +26,7 @@ export function runAdmentum(
 		{
 			name: 'Admentum node test',
 			nodes: [
-				{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				START_NODE,
 				{
 					id: 'admentum',
 					name: ADMENTUM,

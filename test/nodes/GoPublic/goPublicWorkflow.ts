@@ -2,7 +2,7 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { IMPORT_PATH } from '../../../nodes/GoPublic/transport/apiContract';
-import type { WorkflowJson } from '../../engine/runWorkflow';
+import { START_NODE, type WorkflowJson } from '../../engine/runWorkflow';
 import { GOPUBLIC_TEST_KEY, GOPUBLIC_TEST_ORIGIN } from '../../simulators/gopublic/gopublicSimulator';
 
 export const NODE = 'GoPublic';
@@ -34,14 +34,7 @@ export function itemsToGoPublic(
 ): WorkflowJson {
 	return {
 		nodes: [
-			{
-				id: 'trigger',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			START_NODE,
 			goPublicNode(parameters, settings),
 		],
 		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
@@ -53,14 +46,7 @@ export function itemsToGoPublic(
 export function csvFileToGoPublic(filePath: string, parameters: INodeParameters): WorkflowJson {
 	return {
 		nodes: [
-			{
-				id: 'trigger',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			START_NODE,
 			{
 				id: 'read',
 				name: 'Read CSV',

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type RunResult, type WorkflowJson } from '../../engine/runWorkflow';
+import { runWorkflow, START_NODE, type RunResult, type WorkflowJson } from '../../engine/runWorkflow';
 import {
 	LEARNIFIER_TEST_KEY,
 	LEARNIFIER_TEST_SECRET,
@@ -25,7 +25,7 @@ export function learnifierWorkflow(parameters: INodeParameters, run: LearnifierR
 	return {
 		name: 'Learnifier node test',
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			START_NODE,
 			{ id: 'input', name: 'Input', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
 			{
 				id: 'learnifier',

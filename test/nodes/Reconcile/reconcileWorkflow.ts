@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, type WorkflowJson } from '../../engine/runWorkflow';
+import { runWorkflow, START_NODE, type WorkflowJson } from '../../engine/runWorkflow';
 
 export const RECONCILE = 'Reconcile';
 export const OUTPUTS = ['Create', 'Update', 'Delete', 'Unchanged', 'Skipped'] as const;
@@ -37,14 +37,7 @@ export function twoInputWorkflow(node: TwoInputNode, source: IDataObject[], targ
 	return {
 		name: `${node.name} on two pinned inputs`,
 		nodes: [
-			{
-				id: 'trigger',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
+			START_NODE,
 			noOp('Source', 200, -100),
 			noOp('Target', 200, 100),
 			{ ...node, id: node.name, position: [400, 0] },

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 
 import type { INode } from 'n8n-workflow';
 
-import { runWorkflow, type WorkflowJson } from '../../engine/runWorkflow';
+import { runWorkflow, START_NODE, type WorkflowJson } from '../../engine/runWorkflow';
 
 const node = (name: string, type: string, position: [number, number], parameters = {}, typeVersion = 1): INode => ({
 	id: name,
@@ -19,7 +19,7 @@ function summaryWorkflow(branches: { created: object[]; failed: object[]; skippe
 	const names = ['Created', 'Failed', 'Skipped'] as const;
 	return {
 		nodes: [
-			node('Start', 'n8n-nodes-base.manualTrigger', [0, 0]),
+			START_NODE,
 			...names.map((name, i) => node(name, 'n8n-nodes-base.noOp', [200, i * 150])),
 			node('Merge', 'n8n-nodes-base.merge', [400, 150], { mode: 'append', numberInputs: 3 }, 3.2),
 			node('Sync Summary', 'n8n-nodes-directory-sync.syncSummary', [600, 150], { maxReasons: 10 }),
