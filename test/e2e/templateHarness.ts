@@ -107,8 +107,9 @@ export async function startTemplateHarness(): Promise<TemplateHarness> {
 export function syncSummary(execution: ExecutionRecord): {
 	summary: string;
 	counts: Record<'created' | 'updated' | 'locked' | 'deleted' | 'unchanged' | 'skipped' | 'failed', number>;
-	skipped: Array<{ reason: string; count?: number }>;
-	failed: Array<{ reason: string; count?: number }>;
+	/** The reasons, as the execution view lists them. */
+	skipped: unknown[];
+	failed: unknown[];
 } {
 	const [summary] = nodeOutput(execution, 'Sync Summary');
 	if (!summary) throw new Error(`execution ${execution.id} has no Sync Summary: ${JSON.stringify(execution.data.resultData.error)}`);
