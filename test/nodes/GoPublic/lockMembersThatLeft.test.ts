@@ -71,6 +71,32 @@ describe('GoPublic → Lock Members That Left', () => {
 		assert.equal(sim.requests.length - requestsBefore, 1, 'only the import, no lock request');
 	});
 
+	it('a locked member who comes back is imported unlocked, once; one whose import fails stays remembered as locked', async () => {
+		const staticData: IDataObject = {};
+		await nightly(staticData, range(1, 40));
+		await nightly(staticData, range(1, 38));
+		assert.equal(sim.state.members.get('m40')?.locked, true);
+
+		// m39 comes back without an e-mail (invalid, not sent); m40 comes back complete.
+		const back = people(range(1, 40));
+		back[38].Email = '';
+		const returning = await runWorkflow(itemsToGoPublic(back, lockingImport()), {
+			credentials: credentialsFor(sim.origin),
+			mode: 'trigger',
+			staticData,
+		});
+		assert.match(returning.error?.message ?? '', /m39/);
+		assert.equal(sim.state.members.get('m40')?.locked, false, 'm40 unlocked');
+		assert.equal(sim.state.members.get('m39')?.locked, true, 'm39 still locked: its import failed');
+
+		// The next night m39 is complete: it is unlocked then; m40 is just unchanged.
+		const next = await nightly(staticData, range(1, 40));
+		assert.equal(next.error, undefined);
+		assert.equal(sim.state.members.get('m39')?.locked, false);
+		const status = (uuid: string) => next.json(NODE).find((item) => (item.uuids as string[])[0] === uuid)?.status;
+		assert.deepEqual([status('m39'), status('m40')], ['updated', 'unchanged']);
+	});
+
 	it('a member still present under another of its uuids has not left', async () => {
 		const staticData: IDataObject = {};
 		await nightly(staticData, ['a|b', 'c']);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { buildMember, uuidsOf } from '../../helpers/buildMember';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
-import { lockLeavers, planLeaverLocks, rememberThisRun, type LeaverPlan } from './lockMembersThatLeft';
+import { lockLeavers, planLeaverLocks, rememberThisRun, uuidsToUnlock, type LeaverPlan } from './lockMembersThatLeft';
 import { additionalFieldsParameter, requiredFieldParameters } from './memberFieldParameters';
 import type { MemberResultRow } from './memberResults';
 import { toOutputItems } from './memberResults';
@@ -71,6 +71,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		);
 	}
 
+	const unlock = leaverPlan ? uuidsToUnlock(leaverPlan) : new Set<string>();
+	for (const { member } of toSend) {
+		if (member.uuids.some((uuid) => unlock.has(uuid))) member.lockForDeletion = false;
+	}
+
 	const report = await sendMembers(
 		this,
 		toSend.map(({ member }) => member),
@@ -88,7 +93,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	if (leaverPlan) {
 		const locked = await lockLeavers(this, leaverPlan, options);
 		leaverItems.push(...locked.items);
-		if (report.everyBatchAnswered && locked.allAnswered) rememberThisRun(leaverPlan);
+		const unlocked = new Set(
+			toSend
+				.filter(({ row, member }) => member.lockForDeletion === false && row.status !== 'failed')
+				.flatMap(({ member }) => member.uuids),
+		);
+		if (report.everyBatchAnswered && locked.allAnswered) rememberThisRun(leaverPlan, locked.locked, unlocked);
 	}
 	return [...toOutputItems(this, rows), ...leaverItems];
 }

@@ -5,7 +5,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { findDeletionGuardViolation } from '../../../shared/deletionGuard';
-import { findLeavers, readRememberedMembers, rememberMembers } from '../../helpers/leaverMemory';
+import {
+	findLeavers,
+	findReturners,
+	readLockedMembers,
+	readRememberedMembers,
+	rememberMembers,
+} from '../../helpers/leaverMemory';
 import { sendMembers } from '../../transport/sendMembers';
 import { OPTION_NAMES, type ImportOptions } from './options';
 import { syncOutcome } from './memberResults';
@@ -17,6 +23,10 @@ export interface LeaverPlan {
 	leavers: string[][];
 	/** The members of this run's input, remembered once the run succeeds. */
 	current: string[][];
+	/** Members an earlier run locked that are in this run's input: they are imported unlocked. */
+	returners: string[][];
+	/** Members an earlier run locked that are still away. */
+	stillLocked: string[][];
 }
 
 const HOW_TO_ALLOW =
@@ -45,12 +55,21 @@ export function planLeaverLocks(context: IExecuteFunctions, current: string[][],
 			});
 		}
 	}
+	const locked = readLockedMembers(staticData);
+	const returners = findReturners(locked, present);
 	return {
 		staticData,
 		active: context.getMode() !== 'manual',
 		leavers,
 		current,
+		returners,
+		stillLocked: locked.filter((uuids) => !returners.includes(uuids)),
 	};
+}
+
+/** The uuids of members to import with `lockForDeletion: false` (active runs only). */
+export function uuidsToUnlock(plan: LeaverPlan): Set<string> {
+	return new Set(plan.active ? plan.returners.flat() : []);
 }
 
 /** Locks the leavers (active runs only) and returns one item per leaver. */
@@ -58,7 +77,7 @@ export async function lockLeavers(
 	context: IExecuteFunctions,
 	plan: LeaverPlan,
 	options: ImportOptions,
-): Promise<{ items: INodeExecutionData[]; allAnswered: boolean }> {
+): Promise<{ items: INodeExecutionData[]; allAnswered: boolean; locked: string[][] }> {
 	const pairedItem = context.getInputData().map((_, item) => ({ item }));
 	const item = (json: IDataObject): INodeExecutionData => ({
 		json: { ...json, leftSource: true, _sync: syncOutcome(json.status as string, json.message as string | undefined) },
@@ -68,9 +87,10 @@ export async function lockLeavers(
 		return {
 			items: plan.leavers.map((uuids) => item({ uuids, status: 'wouldLock' })),
 			allAnswered: false,
+			locked: [],
 		};
 	}
-	if (plan.leavers.length === 0) return { items: [], allAnswered: true };
+	if (plan.leavers.length === 0) return { items: [], allAnswered: true, locked: [] };
 	const report = await sendMembers(
 		context,
 		plan.leavers.map((uuids) => ({ uuids, lockForDeletion: true })),
@@ -84,10 +104,16 @@ export async function lockLeavers(
 		const { status, message } = report.outcomes[i];
 		return item(message === undefined ? { uuids, status } : { uuids, status, message });
 	});
-	return { items, allAnswered: report.everyBatchAnswered };
+	const locked = plan.leavers.filter((_, i) => report.outcomes[i].status === 'locked');
+	return { items, allAnswered: report.everyBatchAnswered, locked };
 }
 
-/** Remembers this run's members, so the next run can tell who left. Active runs only. */
-export function rememberThisRun(plan: LeaverPlan): void {
-	if (plan.active) rememberMembers(plan.staticData, plan.current);
+/**
+ * Remembers this run's members and who is locked now, for the next run. Active runs only.
+ * A returner whose import failed is still locked in GoPublic, so it stays in the memory.
+ */
+export function rememberThisRun(plan: LeaverPlan, lockedNow: string[][], unlockedNow: ReadonlySet<string>): void {
+	if (!plan.active) return;
+	const stillAway = plan.returners.filter((uuids) => !uuids.some((uuid) => unlockedNow.has(uuid)));
+	rememberMembers(plan.staticData, plan.current, [...plan.stillLocked, ...stillAway, ...lockedNow]);
 }

@@ -35,7 +35,7 @@ export const leaverOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to lock (and so, after 30 days, delete) members that were imported by the last successful run but are missing from this one. GoPublic cannot list its members, so this node remembers who it sent. That memory is kept only by activated (production) runs: a manual run from the editor locks nobody and changes no memory; it lists who would be locked (status "wouldLock"). The first activated run only remembers, and locks nobody.',
+			'Whether to lock (and so, after 30 days, delete) members that were imported by the last successful run but are missing from this one. GoPublic cannot list its members, so this node remembers who it sent. That memory is kept only by activated (production) runs: a manual run from the editor locks nobody and changes no memory; it lists who would be locked (status "wouldLock"). The first activated run only remembers, and locks nobody. A member this node locked who is back in the input before GoPublic deletes them is imported unlocked.',
 	},
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the shared guard's default, so all nodes agree
 	{
