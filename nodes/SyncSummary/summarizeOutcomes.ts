@@ -13,9 +13,9 @@ export interface RunSummary {
 	summary: string;
 	/** Count per action, known actions always present (0 when none). */
 	counts: Record<string, number>;
-	/** Why records were skipped, one line each (at most `maxReasons`, then "... and N more"). */
+	/** Why records were skipped: each reason once, with its count (at most `maxReasons`, then "... and N more"). */
 	skipped: string[];
-	/** Why records failed, one line each. */
+	/** Why records failed, in the same form. */
 	failed: string[];
 	/** Items that carried neither `_sync` nor `error`: they were not counted. */
 	notCounted: number;
@@ -28,7 +28,14 @@ function reasonOf(item: Record_, sync: Record_ | undefined): string {
 	return typeof reason === 'string' && reason !== '' ? reason : 'no reason given';
 }
 
-function limited(lines: string[], maxReasons: number): string[] {
+/**
+ * Each distinct reason once, in the order first seen, with how many records it applies to (one
+ * shared e-mail skips both people and their target records: one line, not four).
+ */
+function reasonLines(reasons: string[], maxReasons: number): string[] {
+	const counts = new Map<string, number>();
+	for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+	const lines = [...counts].map(([reason, count]) => (count === 1 ? reason : `${reason} (${count} records)`));
 	if (lines.length <= maxReasons) return lines;
 	return [...lines.slice(0, maxReasons), `... and ${(lines.length - maxReasons).toLocaleString('en-US')} more`];
 }
@@ -56,8 +63,8 @@ export function summarizeOutcomes(items: readonly Record_[], maxReasons = 100): 
 	return {
 		summary: summary || 'nothing to report',
 		counts,
-		skipped: limited(skipped, maxReasons),
-		failed: limited(failed, maxReasons),
+		skipped: reasonLines(skipped, maxReasons),
+		failed: reasonLines(failed, maxReasons),
 		notCounted,
 	};
 }

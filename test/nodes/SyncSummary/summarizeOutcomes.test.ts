@@ -53,6 +53,13 @@ describe('summarizeOutcomes', () => {
 		assert.equal(result.counts.skipped, 5);
 	});
 
+	it('lists a reason shared by several records once, with how many records it applies to', () => {
+		const shared = { _sync: { action: 'skipped', reason: 'The email "a@x.se" is used by 2 source records' } };
+		const result = summarizeOutcomes([shared, shared, shared, { _sync: { action: 'skipped', reason: 'other' } }]);
+		assert.deepEqual(result.skipped, ['The email "a@x.se" is used by 2 source records (3 records)', 'other']);
+		assert.equal(result.counts.skipped, 4);
+	});
+
 	it('says so when there is nothing to report', () => {
 		assert.equal(summarizeOutcomes([]).summary, 'nothing to report');
 	});
