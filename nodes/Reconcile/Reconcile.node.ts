@@ -12,7 +12,6 @@ import { readSettings } from './readSettings';
 import { stopOnMassDeletion } from './stopOnMassDeletion';
 import { OUTPUT_NAMES, toOutputItems } from './toOutputItems';
 
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- it needs two input lists, which an AI tool call cannot give
 export class Reconcile implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Reconcile',
@@ -28,6 +27,7 @@ export class Reconcile implements INodeType {
 			{ type: NodeConnectionTypes.Main, displayName: 'Target' },
 		],
 		outputs: OUTPUT_NAMES.map((displayName) => ({ type: NodeConnectionTypes.Main, displayName })),
+		usableAsTool: true,
 		properties: reconcileProperties,
 	};
 

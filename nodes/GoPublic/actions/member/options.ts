@@ -37,22 +37,20 @@ export const leaverOptions: INodeProperties[] = [
 		description:
 			'Whether to lock (and so, after 30 days, delete) members that were imported by the last successful run but are missing from this one. GoPublic cannot list its members, so this node remembers who it sent. That memory is kept only by activated (production) runs: a manual run from the editor locks nobody and changes no memory; it lists who would be locked (status "wouldLock"). The first activated run only remembers, and locks nobody. A member this node locked who is back in the input before GoPublic deletes them is imported unlocked.',
 	},
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the shared guard's default, so all nodes agree
 	{
 		displayName: OPTION_NAMES.maxLocks,
 		name: 'maxLocks',
 		type: 'number',
 		typeOptions: { minValue: 0 },
-		default: DEFAULT_DELETION_LIMITS.maxDeletions,
+		default: 50, // DEFAULT_DELETION_LIMITS (a literal: n8n's lint and scanner require one; a test keeps them equal)
 		description: `Stop the run when it would lock more members that left than this. Turn on "${OPTION_NAMES.allowMassLocking}" to skip the check.`,
 	},
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the shared guard's default, so all nodes agree
 	{
 		displayName: OPTION_NAMES.maxLockPercent,
 		name: 'maxLockPercent',
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: 100 },
-		default: DEFAULT_DELETION_LIMITS.maxDeletionPercent,
+		default: 10, // DEFAULT_DELETION_LIMITS, as above
 		description:
 			'Stop the run when it would lock more than this percentage of the members remembered from the last run',
 	},
