@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { deletionLimitOptions } from '../shared/deletionLimitOptions';
+
 export const OPTION_NAMES = {
 	allowMassDeletion: 'Allow Mass Deletion',
 	maxDeletions: 'Max Deletions',
@@ -139,24 +141,20 @@ export const reconcileProperties: INodeProperties[] = [
 				description:
 					'Whether target records with an empty key field are left alone (typically admins created by hand). When off, they appear on the Skipped output with the reason.',
 			},
-			{
-				displayName: OPTION_NAMES.maxDeletions,
-				name: 'maxDeletions',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 50, // DEFAULT_DELETION_LIMITS (a literal: n8n's lint and scanner require one; a test keeps them equal)
-				description:
-					'Stop the run when it would delete more target records than this. Turn on "Allow Mass Deletion" to skip the check.',
-			},
-			{
-				displayName: OPTION_NAMES.maxDeletionPercent,
-				name: 'maxDeletionPercent',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 100 },
-				default: 10, // DEFAULT_DELETION_LIMITS, as above
-				description:
-					'Stop the run when it would delete more than this percentage of the target records that have a key',
-			},
+			...deletionLimitOptions(
+				{
+					displayName: OPTION_NAMES.maxDeletions,
+					name: 'maxDeletions',
+					description:
+						'Stop the run when it would delete more target records than this. Turn on "Allow Mass Deletion" to skip the check.',
+				},
+				{
+					displayName: OPTION_NAMES.maxDeletionPercent,
+					name: 'maxDeletionPercent',
+					description:
+						'Stop the run when it would delete more than this percentage of the target records that have a key',
+				},
+			),
 			{
 				displayName: 'Removed Flag Field',
 				name: 'removedFlagField',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../../../shared/deletionGuard';
+import { deletionLimitOptions } from '../../../shared/deletionLimitOptions';
 
 export const OPTION_NAMES = {
 	lockMembersThatLeft: 'Lock Members That Left',
@@ -37,23 +38,18 @@ export const leaverOptions: INodeProperties[] = [
 		description:
 			'Whether to lock (and so, after 30 days, delete) members that were imported by the last successful run but are missing from this one. GoPublic cannot list its members, so this node remembers who it sent. That memory is kept only by activated (production) runs: a manual run from the editor locks nobody and changes no memory; it lists who would be locked (status "wouldLock"). The first activated run only remembers, and locks nobody. A member this node locked who is back in the input before GoPublic deletes them is imported unlocked.',
 	},
-	{
-		displayName: OPTION_NAMES.maxLocks,
-		name: 'maxLocks',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: 50, // DEFAULT_DELETION_LIMITS (a literal: n8n's lint and scanner require one; a test keeps them equal)
-		description: `Stop the run when it would lock more members that left than this. Turn on "${OPTION_NAMES.allowMassLocking}" to skip the check.`,
-	},
-	{
-		displayName: OPTION_NAMES.maxLockPercent,
-		name: 'maxLockPercent',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 100 },
-		default: 10, // DEFAULT_DELETION_LIMITS, as above
-		description:
-			'Stop the run when it would lock more than this percentage of the members remembered from the last run',
-	},
+	...deletionLimitOptions(
+		{
+			displayName: OPTION_NAMES.maxLocks,
+			name: 'maxLocks',
+			description: `Stop the run when it would lock more members that left than this. Turn on "${OPTION_NAMES.allowMassLocking}" to skip the check.`,
+		},
+		{
+			displayName: OPTION_NAMES.maxLockPercent,
+			name: 'maxLockPercent',
+			description: 'Stop the run when it would lock more than this percentage of the members remembered from the last run',
+		},
+	),
 ];
 
 export interface ImportOptions {
