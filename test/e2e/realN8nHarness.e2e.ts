@@ -43,7 +43,7 @@ after(async () => {
 });
 
 test('real n8n loads every node of the package under its community-node type', () => {
-	for (const name of ['reconcile', 'admentum', 'learnifier', 'goPublic']) {
+	for (const name of ['reconcile', 'admentum', 'learnifier', 'goPublic', 'syncSummary']) {
 		assert.ok(n8n.ourNodeTypes.includes(`n8n-nodes-directory-sync.${name}`), n8n.ourNodeTypes.join(', '));
 	}
 });
