@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { nodeOutput } from '../n8n-runtime/n8nRest';
+import { ensureChromium } from '../n8n-runtime/ensureChromium';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { DEMO_WORLD } from '../demo/demoWorld';
 import { withScheduleEverySeconds } from '../demo/templates';
@@ -86,8 +87,13 @@ test('a published workflow runs from its Schedule Trigger on its own, as a produ
 	}
 });
 
-test('headless Chromium logs in to the editor and saves a picture of the executed run', async () => {
+test('headless Chromium logs in to the editor and saves a picture of the executed run', async (t) => {
 	assert.ok(smokeRun, 'the Reconcile run above did not happen');
+	const browser = await ensureChromium();
+	if (!browser.available) {
+		process.stdout.write(`\nBrowser check skipped: ${browser.reason}\n\n`);
+		return t.skip(browser.reason);
+	}
 	const folder = mkdtempSync(join(tmpdir(), 'dirsync-shot-'));
 	try {
 		const file = await screenshotEditor({ url: n8n.url, owner: n8n.owner, ...smokeRun, outFile: join(folder, 'run.png') });

@@ -1,18 +1,16 @@
 /**
- * A picture of the n8n editor as an admin sees it: headless Debian Chromium (/usr/bin/chromium,
- * `apt-get install chromium`; playwright-core never downloads a browser here) logs in through the
- * sign-in page, opens a workflow, or one of its executions (the canvas with each node's item
+ * A picture of the n8n editor as an admin sees it: headless Debian Chromium (ensureChromium.ts)
+ * logs in through the sign-in page, opens a workflow, or one of its executions (the canvas with each node's item
  * counts), and saves a PNG.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { chromium, type Page } from 'playwright-core';
 
+import { CHROMIUM, ensureChromium } from './ensureChromium';
 import type { OwnerLogin } from './n8nRest';
-
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** Without the networking flags Chromium keeps calling out, and this machine refuses every call. */
 const CHROMIUM_FLAGS = [
@@ -38,9 +36,8 @@ export interface ScreenshotOptions {
 }
 
 export async function screenshotEditor(options: ScreenshotOptions): Promise<string> {
-	if (!existsSync(CHROMIUM)) {
-		throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium).`);
-	}
+	const browser = await ensureChromium();
+	if (!browser.available) throw new Error(browser.reason);
 	const profile = mkdtempSync(join(tmpdir(), 'dirsync-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,
