@@ -6,6 +6,7 @@ export const OPTION_NAMES = {
 	allowMassDeletion: 'Allow Mass Deletion',
 	maxDeletions: 'Max Deletions',
 	maxDeletionPercent: 'Max Deletion Percentage',
+	reportGuardStop: 'Report a Guard Stop to Sync Summary',
 } as const;
 
 const outputShapes =
@@ -163,6 +164,14 @@ export const reconcileProperties: INodeProperties[] = [
 				placeholder: 'e.g. hardLock',
 				description:
 					'A target field that is true on records an earlier run removed by locking them (Learnifier: hardLock). Such records are not deleted again and do not count toward the deletion limits; when the person is back in the source, the record comes out on Update with this field set to false, so it is unlocked.',
+			},
+			{
+				displayName: OPTION_NAMES.reportGuardStop,
+				name: 'reportGuardStop',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a run the deletion guard stops puts one "stopped" item on Skipped instead of failing here. Nothing is passed on; Sync Summary then fails the night with the numbers.',
 			},
 			{
 				displayName: 'Source Fields That Must Be Unique',

@@ -7,6 +7,8 @@ export interface ReconcileSettings {
 	plan: PlanOptions;
 	targetIdField: string;
 	allowMassDeletion: boolean;
+	/** A guard stop becomes a "stopped" item on Skipped instead of an error. */
+	reportGuardStop: boolean;
 	deletionLimits: DeletionGuardLimits;
 }
 
@@ -17,6 +19,7 @@ interface Options {
 	maxDeletions?: number;
 	maxDeletionPercent?: number;
 	removedFlagField?: string;
+	reportGuardStop?: boolean;
 	treatEmptyAsMissing?: boolean;
 	uniqueSourceFields?: string;
 }
@@ -59,6 +62,7 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 		},
 		targetIdField: text('targetIdField', 'Target ID Field'),
 		allowMassDeletion: options.allowMassDeletion ?? false,
+		reportGuardStop: options.reportGuardStop ?? false,
 		deletionLimits: {
 			maxDeletions: options.maxDeletions ?? DEFAULT_DELETION_LIMITS.maxDeletions,
 			maxDeletionPercent: options.maxDeletionPercent ?? DEFAULT_DELETION_LIMITS.maxDeletionPercent,

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { findDeletionGuardViolation } from '../shared/deletionGuard';
+import { stoppedOutcome, withOutcome } from '../shared/syncOutcome';
 import { OPTION_NAMES } from './parameters';
 import type { ChangePlan } from './planChanges';
 import type { ReconcileSettings } from './readSettings';
@@ -17,9 +18,10 @@ function howToAllow(sourceIsEmpty: boolean) {
 
 /**
  * Stops a plan that deletes more than the limits allow: no change reaches the next nodes.
- * Normally it throws, which stops the run. When the node is set to continue on error, n8n would
- * turn that error into the source items on the first output (Create), so instead this returns the
- * outputs to use: nothing to create, update, delete or leave, and the error on Skipped.
+ * Normally it throws, which stops the run. With "Report a Guard Stop to Sync Summary", or when the
+ * node is set to continue on error (n8n would turn a thrown error into the source items on the
+ * first output, Create), it returns the outputs to use instead: nothing to create, update, delete
+ * or leave, and a "stopped" outcome on Skipped, which makes Sync Summary fail the night.
  * Returns undefined when the plan is within the limits.
  */
 export function stopOnMassDeletion(
@@ -36,11 +38,12 @@ export function stopOnMassDeletion(
 	);
 	if (violation === undefined) return undefined;
 	const planned = `Planned: ${plan.delete.length} to delete, ${plan.create.length} to create, ${plan.update.length} to update. Nothing was passed on to the next nodes.`;
-	if (!context.continueOnFail()) {
+	if (!settings.reportGuardStop && !context.continueOnFail()) {
 		throw new NodeOperationError(context.getNode(), violation, { description: planned });
 	}
 	const heldBack = plan.delete.map(({ target }) => ({ item: target, input: 1 }));
 	const outputs: INodeExecutionData[][] = OUTPUT_NAMES.map(() => []);
-	outputs[OUTPUT_NAMES.indexOf('Skipped')] = [{ json: { error: violation, description: planned }, pairedItem: heldBack }];
+	const json = withOutcome({ description: planned }, stoppedOutcome(`${violation} ${planned}`));
+	outputs[OUTPUT_NAMES.indexOf('Skipped')] = [{ json, pairedItem: heldBack }];
 	return outputs;
 }

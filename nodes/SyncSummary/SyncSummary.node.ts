@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -7,7 +8,32 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { summarizeOutcomes } from './summarizeOutcomes';
+import { judgeNight, type FailPolicy } from './judgeNight';
+import { summarizeOutcomes, type RunSummary } from './summarizeOutcomes';
+
+const STOP_AND_ERROR = 'n8n-nodes-base.stopAndError';
+
+/** The summary as the error's details: what the execution list and the error workflow show. */
+function summaryText(summary: RunSummary): string {
+	const section = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((line) => `- ${line}`)] : []);
+	return [
+		summary.summary,
+		...section('Stopped', summary.stopped),
+		...section('Refused as a whole', summary.refused),
+		...section('Failed', summary.failed),
+		...section('Skipped', summary.skipped),
+	].join('\n');
+}
+
+/**
+ * A failed night must end red. When a Stop and Error node follows (the templates wire one to the
+ * "Night Failed" output), the summary item stays visible here and that node fails the execution;
+ * otherwise this node fails it itself.
+ */
+function failureIsWired(context: IExecuteFunctions): boolean {
+	const children = context.getChildNodes?.(context.getNode().name) ?? [];
+	return children.some((child) => child.type === STOP_AND_ERROR);
+}
 
 export class SyncSummary implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,18 +43,49 @@ export class SyncSummary implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: 'one item for the whole run',
-		description: 'Count what a sync run did (created, updated, locked, unchanged, skipped, failed) in one item',
+		description: 'Count what a sync run did in one item, and fail the execution when the night failed',
 		defaults: { name: 'Sync Summary' },
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Summary', 'Night Failed'],
 		usableAsTool: true,
 		properties: [
 			{
 				displayName:
-					'Connect the results of the sync here (through a Merge node when there are several branches). Items from the Learnifier, GoPublic and Reconcile nodes are counted by what happened to them; items with an "error" count as failed, with the error as reason.',
+					'Connect the sync\'s results here. Connect "Night Failed" to a Stop and Error node so a failed night ends red and reaches the error workflow.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
+			},
+			{
+				displayName: 'Fail the Execution When',
+				name: 'failWhen',
+				type: 'options',
+				default: 'refusedOrShare',
+				options: [
+					{
+						name: 'A Target Refused the Work, or Too Many Writes Failed',
+						value: 'refusedOrShare',
+						description: 'Also when a deletion guard stopped the night',
+					},
+					{
+						name: 'A Target Refused the Work as a Whole',
+						value: 'refused',
+						description: 'Wrong key, IP not whitelisted, service down, or a deletion guard stopped the night',
+					},
+					{ name: 'Any Write Failed', value: 'anyFailed' },
+					{ name: 'Never', value: 'never' },
+				],
+				description: 'Skipped records (the source lacks what the target needs) never fail a night',
+			},
+			{
+				displayName: 'Max Failed Writes (%)',
+				name: 'maxFailedPercent',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 100 },
+				default: 10,
+				description: 'The night fails when more than this share of the writes failed',
+				displayOptions: { show: { failWhen: ['refusedOrShare'] } },
 			},
 			{
 				displayName: 'Max Reasons Listed',
@@ -43,18 +100,21 @@ export class SyncSummary implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const maxReasons = this.getNodeParameter('maxReasons', 0) as number;
+		const policy: FailPolicy = {
+			when: this.getNodeParameter('failWhen', 0) as FailPolicy['when'],
+			maxFailedPercent: this.getNodeParameter('maxFailedPercent', 0, 10) as number,
+		};
 		const summary = summarizeOutcomes(
 			items.map((item) => item.json),
-			maxReasons,
+			this.getNodeParameter('maxReasons', 0) as number,
 		);
-		return [
-			[
-				{
-					json: summary as unknown as IDataObject,
-					pairedItem: items.map((_, item) => ({ item })),
-				},
-			],
-		];
+		const failure = judgeNight(summary, policy);
+		if (failure !== undefined && !failureIsWired(this)) {
+			throw new NodeOperationError(this.getNode(), failure, { description: summaryText(summary) });
+		}
+		const json: IDataObject = { ...summary, nightFailed: failure !== undefined };
+		if (failure !== undefined) json.failure = failure;
+		const item: INodeExecutionData = { json, pairedItem: items.map((_, index) => ({ item: index })) };
+		return [[item], failure === undefined ? [] : [item]];
 	}
 }

@@ -1,60 +1,89 @@
 /**
- * Counts what a sync run did, from the items our nodes put out: every write result carries
- * `_sync: { action, reason? }` (Learnifier, GoPublic, Reconcile's Unchanged and Skipped outputs),
- * and an item that failed under "Continue On Fail" carries `error`. Pure: no n8n imports.
+ * Counts what a sync run did, from the outcomes our nodes put on their items (`_sync`, see
+ * nodes/shared/syncOutcome.ts). An item of another node that failed under "Continue On Fail"
+ * carries n8n's `error` field instead: it counts as failed. Pure: no n8n engine calls.
  */
-export type Outcome = 'created' | 'updated' | 'locked' | 'deleted' | 'unchanged' | 'skipped' | 'failed';
+import type { IDataObject } from 'n8n-workflow';
 
-/** The order an admin reads a summary in; other actions (e.g. "unlocked") follow these. */
-export const OUTCOME_ORDER: readonly string[] = ['created', 'updated', 'locked', 'deleted', 'unchanged', 'skipped', 'failed'];
+import { describeOutcome, outcomeOf, WRITE_ACTIONS, type SyncOutcome } from '../shared/syncOutcome';
+
+/** The order an admin reads a summary in; other actions follow these. */
+export const OUTCOME_ORDER: readonly string[] = [
+	'created',
+	'updated',
+	'locked',
+	'deleted',
+	'unchanged',
+	'sent',
+	'skipped',
+	'failed',
+	'stopped',
+];
 
 export interface RunSummary {
 	/** One line, e.g. "30 created, 35 updated, 12 locked, 1,400 unchanged, 3 skipped, 1 failed". */
 	summary: string;
-	/** Count per action, known actions always present (0 when none). */
+	/** Count per action, the main actions always present (0 when none). */
 	counts: Record<string, number>;
-	/** Why records were skipped: each reason once, with its count (at most `maxReasons`, then "... and N more"). */
+	/** Records left out because the source cannot complete them: each line once, with its count. */
 	skipped: string[];
-	/** Why records failed, in the same form. */
+	/** Writes that did not go through, one record each (refusals as a whole are in `refused`). */
 	failed: string[];
-	/** Items that carried neither `_sync` nor `error`: they were not counted. */
+	/** Why a target refused the work as a whole (wrong key, IP not whitelisted, service down). */
+	refused: string[];
+	/** Why a deletion guard stopped the night, with its numbers. */
+	stopped: string[];
+	/** Writes the targets were asked to take (created … sent, and failed). */
+	writes: number;
+	/** Failed writes that were refusals of the work as a whole. */
+	refusedWrites: number;
+	/** Items that carried no outcome: they were not counted. */
 	notCounted: number;
 }
 
-type Record_ = Record<string, unknown>;
-
-function reasonOf(item: Record_, sync: Record_ | undefined): string {
-	const reason = item.error ?? sync?.reason ?? item.reason ?? item.message;
-	return typeof reason === 'string' && reason !== '' ? reason : 'no reason given';
-}
-
-/**
- * Each distinct reason once, in the order first seen, with how many records it applies to (one
- * shared e-mail skips both people and their target records: one line, not four).
- */
-function reasonLines(reasons: string[], maxReasons: number): string[] {
+/** Each distinct line once, in the order first seen, with how many records it applies to. */
+function reasonLines(lines: string[], maxReasons: number): string[] {
 	const counts = new Map<string, number>();
-	for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-	const lines = [...counts].map(([reason, count]) => (count === 1 ? reason : `${reason} (${count} records)`));
-	if (lines.length <= maxReasons) return lines;
-	return [...lines.slice(0, maxReasons), `... and ${(lines.length - maxReasons).toLocaleString('en-US')} more`];
+	for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
+	const listed = [...counts].map(([line, count]) => (count === 1 ? line : `${line} (${count} records)`));
+	if (listed.length <= maxReasons) return listed;
+	return [...listed.slice(0, maxReasons), `... and ${(listed.length - maxReasons).toLocaleString('en-US')} more`];
 }
 
-export function summarizeOutcomes(items: readonly Record_[], maxReasons = 100): RunSummary {
-	const counts: Record<string, number> = Object.fromEntries(OUTCOME_ORDER.map((outcome) => [outcome, 0]));
-	const skipped: string[] = [];
-	const failed: string[] = [];
+/** The outcome of an item, also for items of other nodes that failed under Continue On Fail. */
+function outcomeOfItem(item: IDataObject): SyncOutcome | undefined {
+	const own = outcomeOf(item);
+	if (own) return own;
+	if (item.error === undefined) return undefined;
+	const message = typeof item.error === 'string' ? item.error : (item.error as IDataObject)?.message;
+	return { action: 'failed', reason: typeof message === 'string' ? message : 'no reason given' };
+}
+
+export function summarizeOutcomes(items: readonly IDataObject[], maxReasons = 100): RunSummary {
+	const counts: Record<string, number> = Object.fromEntries(OUTCOME_ORDER.map((action) => [action, 0]));
+	const lines: Record<'skipped' | 'failed' | 'refused' | 'stopped', string[]> = {
+		skipped: [],
+		failed: [],
+		refused: [],
+		stopped: [],
+	};
+	let writes = 0;
+	let refusedWrites = 0;
 	let notCounted = 0;
 	for (const item of items) {
-		const sync = item._sync as Record_ | undefined;
-		const action = item.error !== undefined ? 'failed' : (sync?.action as string | undefined);
-		if (!action) {
+		const outcome = outcomeOfItem(item);
+		if (!outcome) {
 			notCounted++;
 			continue;
 		}
-		counts[action] = (counts[action] ?? 0) + 1;
-		if (action === 'failed') failed.push(reasonOf(item, sync));
-		if (action === 'skipped') skipped.push(reasonOf(item, sync));
+		counts[outcome.action] = (counts[outcome.action] ?? 0) + 1;
+		if (WRITE_ACTIONS.includes(outcome.action)) writes++;
+		if (outcome.action === 'failed' && outcome.refusedAsWhole) {
+			refusedWrites++;
+			lines.refused.push(outcome.reason ?? 'no reason given');
+		} else if (outcome.action === 'failed' || outcome.action === 'skipped' || outcome.action === 'stopped') {
+			lines[outcome.action].push(describeOutcome(outcome));
+		}
 	}
 	const summary = Object.entries(counts)
 		.filter(([, count]) => count > 0)
@@ -63,8 +92,12 @@ export function summarizeOutcomes(items: readonly Record_[], maxReasons = 100): 
 	return {
 		summary: summary || 'nothing to report',
 		counts,
-		skipped: reasonLines(skipped, maxReasons),
-		failed: reasonLines(failed, maxReasons),
+		skipped: reasonLines(lines.skipped, maxReasons),
+		failed: reasonLines(lines.failed, maxReasons),
+		refused: reasonLines(lines.refused, maxReasons),
+		stopped: reasonLines(lines.stopped, maxReasons),
+		writes,
+		refusedWrites,
 		notCounted,
 	};
 }

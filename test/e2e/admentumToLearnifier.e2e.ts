@@ -164,14 +164,16 @@ test('a source change (joiners, leavers, renamed, new e-mail, e-mail moved) make
 	t.diagnostic(`source change: ${writes.length} write requests (3 POST, 7 PATCH of which 2 locks); summary: ${summary.summary}`);
 });
 
-test('a truncated source (Admentum answers 40 % of its people) writes nothing and the run shows the deletion guard', async (t) => {
+test('a truncated source (Admentum answers 40 % of its people) writes nothing; the night ends red with the guard\'s numbers', async (t) => {
 	admentum().configure({ populationShare: 0.4 });
 	const { execution, requests } = await runTemplate();
 	assert.equal(execution.status, 'error');
 	const message = executionError(execution);
 	t.diagnostic(`deletion guard: ${message}`);
-	assert.match(message, /delet/i);
-	assert.equal(execution.data.resultData.error?.node?.name, 'Reconcile');
+	assert.match(message, /^Night failed \(1 stopped\): a deletion guard stopped it, nothing was written: Stopped before any change: this run would remove \d+ of \d+ records/);
+	assert.equal(execution.data.resultData.error?.node?.name, 'Fail the Night');
+	const summary = syncSummary(execution);
+	assert.equal(summary.counts.stopped, 1, 'the summary item is still there, saying what was stopped');
 	assert.deepEqual(writesIn(requests), [], 'nothing may be written when the guard stops the run');
 });
 

@@ -12,7 +12,7 @@ import { after, before, beforeEach, test } from 'node:test';
 
 import { hrRowsFrom, writeHrCsv, type HrRow } from '../demo/hrCsv';
 import { withCustomerSettings, withScheduleEverySeconds } from '../demo/templates';
-import { distinctMembers, type StoredMember } from '../simulators/gopublic/memberImport';
+import { distinctMembers, SUCCESS_ANSWERS, type StoredMember } from '../simulators/gopublic/memberImport';
 import { TRICKY_VALUES } from '../simulators/admentum/seedAdmentum';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { executionError, startTemplateHarness, syncSummary, type TemplateHarness } from './templateHarness';
@@ -90,6 +90,70 @@ test('staff → GoPublic: the first run imports every teacher; the second run fi
 	);
 	assert.equal(membersJson(), before, 'GoPublic must hold exactly what it held');
 	t.diagnostic(`staff run 2: ${summary} (the import request reports every member unchanged)`);
+});
+
+test('staff → GoPublic: every legal 2xx answer to the import counts the members as imported, never as failed', async (t) => {
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE);
+	for (const answer of SUCCESS_ANSWERS) {
+		gopublic().answerSuccessWith(answer);
+		const execution = await harness.run(workflow);
+		assertSucceeded(execution);
+		const { counts, summary } = syncSummary(execution);
+		const imported = counts.created + counts.updated + counts.unchanged + counts.sent;
+		assert.equal(imported, staff().length, `${answer}: ${summary}`);
+		t.diagnostic(`GoPublic answering "${answer}": ${summary}`);
+	}
+	assert.equal(distinctMembers(gopublic().state).length, staff().length);
+});
+
+test('staff → GoPublic: a teacher without e-mail is skipped by name, not failed, and the night stays green', async () => {
+	const world = harness.sims.admentum.state.world;
+	const [first, ...others] = world.people.filter((person) => person.role === 'teacher');
+	harness.sims.admentum.state.world = {
+		...world,
+		people: world.people.map((person) => (person === first ? { ...person, email: null } : person)),
+	};
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE);
+	const execution = await harness.run(workflow);
+	assertSucceeded(execution);
+	const { counts, skipped } = syncSummary(execution);
+	assert.equal(counts.skipped, 1);
+	assert.equal(counts.created, others.length);
+	assert.match(String(skipped[0]), new RegExp(`uuid ${first.id} \\(${first.firstName} ${first.lastName}\\): "email" is required`));
+});
+
+test('staff → GoPublic: a 403 night (IP not whitelisted) ends red with the plain reason; the summary stays visible', async (t) => {
+	gopublic().refuseCallers(true);
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE);
+	const execution = await harness.run(workflow);
+	assert.equal(execution.status, 'error');
+	const message = executionError(execution);
+	t.diagnostic(`403 night: ${message}`);
+	assert.match(message, /^Night failed \(\d+ failed\): a target refused the work as a whole: .*whitelist/);
+	assert.equal(execution.data.resultData.error?.node?.name, 'Fail the Night');
+	const summary = syncSummary(execution);
+	assert.equal(summary.nightFailed, true);
+	assert.equal(summary.counts.failed, staff().length);
+	assert.equal(summary.failed.length, 0, 'a refusal as a whole is listed once under refused, not per member');
+	assert.equal(summary.refused.length, 1);
+});
+
+test('staff → GoPublic, published: 20 % of the staff gone at once is held by the guard; the night ends red, nothing sent', async (t) => {
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE, (template) =>
+		withScheduleEverySeconds(template, TEST_SCHEDULE_SECONDS),
+	);
+	await productionNight(workflow);
+	const world = harness.sims.admentum.state.world;
+	const gone = new Set(staff().slice(0, Math.ceil(staff().length * 0.2)));
+	harness.sims.admentum.state.world = { ...world, people: world.people.filter((person) => !gone.has(person)) };
+	const batchesBefore = gopublic().state.batchSizes.length;
+	const execution = await harness.productionRun(workflow);
+	assert.equal(execution.status, 'error');
+	const message = executionError(execution);
+	t.diagnostic(`guard-stopped night: ${message}`);
+	assert.match(message, new RegExp(`^Night failed \\(1 stopped\\): a deletion guard stopped it, nothing was written: .*would remove ${gone.size} of \\d+ members`));
+	assert.equal(gopublic().state.batchSizes.length, batchesBefore, 'nothing was sent to GoPublic');
+	assert.equal(syncSummary(execution).counts.stopped, 1);
 });
 
 test('staff → GoPublic, published: leavers are locked once across two production runs, not again on a third', async (t) => {

@@ -106,10 +106,13 @@ export async function startTemplateHarness(): Promise<TemplateHarness> {
 /** The run's Sync Summary item. */
 export function syncSummary(execution: ExecutionRecord): {
 	summary: string;
-	counts: Record<'created' | 'updated' | 'locked' | 'deleted' | 'unchanged' | 'skipped' | 'failed', number>;
+	counts: Record<'created' | 'updated' | 'locked' | 'deleted' | 'unchanged' | 'sent' | 'skipped' | 'failed' | 'stopped', number>;
 	/** The reasons, as the execution view lists them. */
 	skipped: unknown[];
 	failed: unknown[];
+	refused: unknown[];
+	stopped: unknown[];
+	nightFailed: boolean;
 } {
 	const [summary] = nodeOutput(execution, 'Sync Summary');
 	if (!summary) throw new Error(`execution ${execution.id} has no Sync Summary: ${JSON.stringify(execution.data.resultData.error)}`);

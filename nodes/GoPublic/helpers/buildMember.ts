@@ -4,7 +4,7 @@
  */
 import { BOOLEAN_FIELDS, DATE_FIELDS, OPTIONAL_TEXT_FIELDS, PATH_LIST_FIELDS } from '../transport/apiContract';
 import { toBase64, toBoolean, toIsoDateTime, toPathList, toText, toTextList } from './fieldForms';
-import { validateMember, type ValidMember } from './memberSchema';
+import { validateMember, type MemberProblem, type ValidMember } from './memberSchema';
 
 type FieldForm = (value: unknown) => unknown;
 
@@ -39,13 +39,15 @@ export function uuidsOf(mapped: Record<string, unknown>): string[] {
 	return Array.isArray(list) ? list.filter((uuid): uuid is string => typeof uuid === 'string') : [];
 }
 
-export type BuiltMember = { member: ValidMember } | { problems: string[] };
+export type BuiltMember = { member: ValidMember } | { problems: MemberProblem[] };
 
 export function buildMember(mapped: Record<string, unknown>): BuiltMember {
 	return validateMember(toMemberCandidate(mapped));
 }
 
-/** How an item is named in messages: `Item 7 (uuid abc)`, with n8n's item numbering (from 0). */
-export function describeItem(itemIndex: number, uuids: string[]): string {
-	return `Item ${itemIndex} (${uuids.length > 0 ? `uuid ${uuids.join(', ')}` : 'no uuid'})`;
+/** How a member is named in outcomes: `uuid 10377 (Anna Berg)`. */
+export function describeMember(uuids: string[], name?: unknown): string {
+	const id = uuids.length > 0 ? `uuid ${uuids.join(', ')}` : 'no uuid';
+	const label = typeof name === 'string' ? name.trim() : '';
+	return label ? `${id} (${label})` : id;
 }

@@ -90,9 +90,15 @@ export const memberSchema = z.object({
 
 export type ValidMember = MemberPayload;
 
-/** The member when valid, else one reason per invalid field. */
-export function validateMember(candidate: Record<string, unknown>): { member: ValidMember } | { problems: string[] } {
+/** Why a member cannot be sent: the field and the reason. */
+export interface MemberProblem {
+	field: string;
+	message: string;
+}
+
+/** The member when valid, else one problem per invalid field. */
+export function validateMember(candidate: Record<string, unknown>): { member: ValidMember } | { problems: MemberProblem[] } {
 	const parsed = memberSchema.safeParse(candidate);
 	if (parsed.success) return { member: parsed.data as ValidMember };
-	return { problems: parsed.error.issues.map((issue) => issue.message) };
+	return { problems: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message })) };
 }

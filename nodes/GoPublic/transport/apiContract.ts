@@ -112,6 +112,11 @@ export interface ValidationErrorBody {
 /** Assumed: the message of a member whose role does not exist in GoPublic's back office. */
 export const roleNotFoundMessage = (role: string) => `role not found: ${role}`;
 
+/** The member field a per-member message is about, where the message says so (assumed wording). */
+export function fieldOfMemberMessage(message: string | undefined): string | undefined {
+	return message && /^role not found/i.test(message) ? 'roles' : undefined;
+}
+
 /**
  * Status meanings, in the words an admin reads. 403 is confirmed (IP whitelist); 401 for a wrong
  * or missing key is assumed.
@@ -125,9 +130,19 @@ export const STATUS_WORDING = {
 	415: 'GoPublic refused the request format (415): it only accepts JSON.',
 } as const;
 
+/**
+ * Unknown: the body of a successful import is not documented. Any 2xx means the members were
+ * received; a body of our assumed shape adds detail per member, anything else (other counts, an
+ * empty body, text) adds nothing.
+ */
 export function isImportSummary(body: unknown): body is ImportSummary {
 	return !!body && typeof body === 'object' && Array.isArray((body as ImportSummary).results);
 }
+
+const MEMBER_STATUSES: readonly string[] = ['created', 'updated', 'unchanged', 'locked', 'failed'] satisfies MemberStatus[];
+
+export const isMemberStatus = (value: unknown): value is MemberStatus =>
+	typeof value === 'string' && MEMBER_STATUSES.includes(value);
 
 export function validationProblems(body: unknown): ValidationProblem[] {
 	const errors = body && typeof body === 'object' ? (body as ValidationErrorBody).errors : undefined;

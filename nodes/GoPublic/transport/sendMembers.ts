@@ -1,36 +1,31 @@
 /**
- * Sends members to GoPublic's import in batches and reads back what happened to each one. The
- * import is an upsert, so a request whose answer was lost is safe to send again.
+ * Sends members to GoPublic's import in batches and reads back what happened to each one, as
+ * outcomes of the shared contract (nodes/shared/syncOutcome.ts). The import is an upsert, so a
+ * request whose answer was lost is safe to send again.
  */
 import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { apiError } from '../../shared/http/apiErrors';
-import { newRequestStats, sendWithRetry, type RequestStats } from '../../shared/http/sendWithRetry';
+import { sendWithRetry, type ApiResponse } from '../../shared/http/sendWithRetry';
+import { doneOutcome, failedOutcome, type SyncOutcome } from '../../shared/syncOutcome';
 import {
 	STATUS_WORDING,
+	fieldOfMemberMessage,
 	importUrl,
 	isImportSummary,
+	isMemberStatus,
 	validationProblems,
 	type MemberPayload,
-	type MemberStatus,
+	type MemberResult,
 } from './apiContract';
 
 export const CREDENTIAL_TYPE = 'goPublicApi';
 
-export interface MemberOutcome {
-	status: MemberStatus;
-	/** Why it failed, in GoPublic's or our words. */
-	message?: string;
-}
-
 export interface SendReport {
 	/** One per member sent, in the same order. */
-	outcomes: MemberOutcome[];
-	/** Requests sent, retries not counted. */
-	batches: number;
+	outcomes: SyncOutcome[];
 	/** False when some batch got no usable answer (refused, server error, no answer). */
 	everyBatchAnswered: boolean;
-	stats: RequestStats;
 }
 
 export interface SendOptions {
@@ -41,7 +36,54 @@ export interface SendOptions {
 	stopOnRefusedBatch: boolean;
 }
 
-type Post = (members: MemberPayload[]) => ReturnType<typeof sendWithRetry>;
+type Post = (members: MemberPayload[]) => Promise<ApiResponse>;
+
+function memberOutcome(result: MemberResult | undefined): SyncOutcome {
+	if (!result || !isMemberStatus(result.status)) return doneOutcome('sent');
+	if (result.status === 'failed') {
+		return failedOutcome({ field: fieldOfMemberMessage(result.message) }, result.message ?? 'GoPublic did not import this member');
+	}
+	return doneOutcome(result.status, result.message);
+}
+
+/** Any 2xx: every member was received; per-member detail only where the body clearly carries it. */
+function outcomesOfSuccess(body: unknown, count: number): SyncOutcome[] {
+	const byIndex = new Map(isImportSummary(body) ? body.results.map((result) => [result.index, result]) : []);
+	return Array.from({ length: count }, (_, index) => memberOutcome(byIndex.get(index)));
+}
+
+/** GoPublic refuses the whole batch for one invalid member: report those, send the rest again. */
+async function resendWithoutInvalid(
+	post: Post,
+	batch: MemberPayload[],
+	problems: ReturnType<typeof validationProblems>,
+	report: SendReport,
+	options: SendOptions,
+	context: IExecuteFunctions,
+): Promise<SyncOutcome[]> {
+	const outcomes: (SyncOutcome | undefined)[] = batch.map(() => undefined);
+	for (const problem of problems) {
+		const index = problem.index!;
+		const reason = `GoPublic refused "${problem.field}": ${problem.message}`;
+		const earlier = outcomes[index];
+		outcomes[index] = earlier
+			? failedOutcome({ field: earlier.field }, `${earlier.reason}; ${reason}`)
+			: failedOutcome({ field: problem.field }, reason);
+	}
+	const rest = batch.map((member, index) => ({ member, index })).filter(({ index }) => !outcomes[index]);
+	if (rest.length > 0) {
+		const resent = await sendBatch(post, rest.map(({ member }) => member), report, options, context);
+		rest.forEach(({ index }, i) => (outcomes[index] = resent[i]));
+	}
+	return outcomes as SyncOutcome[];
+}
+
+/** The whole batch refused (key, address, IP whitelist, service down, no answer). */
+function refusedAsWhole(batch: MemberPayload[], report: SendReport, options: SendOptions, error: Error): SyncOutcome[] {
+	if (options.stopOnRefusedBatch) throw error;
+	report.everyBatchAnswered = false;
+	return batch.map(() => failedOutcome({}, error.message, true));
+}
 
 async function sendBatch(
 	post: Post,
@@ -49,71 +91,23 @@ async function sendBatch(
 	report: SendReport,
 	options: SendOptions,
 	context: IExecuteFunctions,
-): Promise<MemberOutcome[]> {
-	report.batches++;
-	let response;
+): Promise<SyncOutcome[]> {
+	let response: ApiResponse;
 	try {
 		response = await post(batch);
 	} catch (error) {
 		const failure = error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
-		if (options.stopOnRefusedBatch) throw failure;
-		report.everyBatchAnswered = false;
-		return batch.map(() => ({
-			status: 'failed' as const,
-			message: failure.message,
-		}));
+		return refusedAsWhole(batch, report, options, failure);
 	}
-	if (response.statusCode === 200 && isImportSummary(response.body)) {
-		const byIndex = new Map(response.body.results.map((result) => [result.index, result]));
-		return batch.map((_, index) => {
-			const result = byIndex.get(index);
-			if (!result)
-				return {
-					status: 'failed',
-					message: 'GoPublic did not report on this member',
-				};
-			return result.message === undefined
-				? { status: result.status }
-				: { status: result.status, message: result.message };
-		});
-	}
+	if (response.statusCode >= 200 && response.statusCode < 300) return outcomesOfSuccess(response.body, batch.length);
 	const problems = validationProblems(response.body).filter(
-		(p) => typeof p.index === 'number' && p.index < batch.length,
+		(problem) => typeof problem.index === 'number' && problem.index < batch.length,
 	);
 	if (response.statusCode === 400 && problems.length > 0) {
-		// GoPublic refuses the whole batch for one invalid member: report those, send the rest again.
-		const outcomes: (MemberOutcome | undefined)[] = batch.map(() => undefined);
-		for (const problem of problems) {
-			const reason = `GoPublic refused "${problem.field}": ${problem.message}`;
-			const earlier = outcomes[problem.index!]?.message;
-			outcomes[problem.index!] = {
-				status: 'failed',
-				message: earlier ? `${earlier}; ${reason}` : reason,
-			};
-		}
-		const rest = batch.map((member, index) => ({ member, index })).filter(({ index }) => !outcomes[index]);
-		if (rest.length > 0) {
-			const resent = await sendBatch(
-				post,
-				rest.map(({ member }) => member),
-				report,
-				options,
-				context,
-			);
-			rest.forEach(({ index }, i) => (outcomes[index] = resent[i]));
-		}
-		return outcomes as MemberOutcome[];
+		return resendWithoutInvalid(post, batch, problems, report, options, context);
 	}
-	const error = apiError(context.getNode(), response, {
-		action: options.action,
-		wording: STATUS_WORDING,
-	});
-	if (options.stopOnRefusedBatch) throw error;
-	report.everyBatchAnswered = false;
-	return batch.map(() => ({
-		status: 'failed' as const,
-		message: error.message,
-	}));
+	const error = apiError(context.getNode(), response, { action: options.action, wording: STATUS_WORDING });
+	return refusedAsWhole(batch, report, options, error);
 }
 
 export async function sendMembers(
@@ -123,12 +117,7 @@ export async function sendMembers(
 ): Promise<SendReport> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const url = importUrl(credentials);
-	const report: SendReport = {
-		outcomes: [],
-		batches: 0,
-		everyBatchAnswered: true,
-		stats: newRequestStats(),
-	};
+	const report: SendReport = { outcomes: [], everyBatchAnswered: true };
 	const post: Post = (batch) =>
 		sendWithRetry(
 			context,
@@ -140,7 +129,7 @@ export async function sendMembers(
 				body: { members: batch },
 				json: true,
 			},
-			{ stats: report.stats, retryLostAnswers: true },
+			{ retryLostAnswers: true },
 		);
 	const size = Math.max(1, Math.floor(options.batchSize));
 	for (let start = 0; start < members.length; start += size) {

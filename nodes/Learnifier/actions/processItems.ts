@@ -11,6 +11,8 @@ import {
 } from 'n8n-workflow';
 
 import { mapConcurrently } from '../../shared/http/mapConcurrently';
+import { failedFromError, withOutcome } from '../../shared/syncOutcome';
+import { describeUser } from '../helpers/describeUser';
 import type { RequestStats } from '../../shared/http/sendWithRetry';
 import { EmailHolders } from '../transport/emailHolders';
 import { LearnifierTransport } from '../transport/learnifierTransport';
@@ -28,6 +30,17 @@ function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 		return error as NodeOperationError;
 	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+}
+
+/**
+ * The person an item is about, where that is plain: Reconcile's items carry the matched `key`
+ * (the external ID), and Update items hold the person under `source`. Error messages name the
+ * user in every case.
+ */
+function recordOf(input: IDataObject): string | undefined {
+	if (input.key === undefined || input.key === null) return undefined;
+	const person = (input.source as IDataObject | undefined) ?? input;
+	return describeUser({ externalId: input.key, firstName: person.firstName, lastName: person.lastName });
 }
 
 /** Tells the admin in the output pane when Learnifier pushed back, and that it was handled. */
@@ -64,8 +77,9 @@ export async function processItems(context: IExecuteFunctions, work: ItemWork): 
 		} catch (caught) {
 			const error = asItemError(context, caught, itemIndex);
 			if (continueOnFail) {
-				const json: IDataObject = { error: error.message, _sync: { action: 'failed' } };
-				if (error.description) json.details = error.description;
+				const record = recordOf(items[itemIndex].json);
+				const details: IDataObject = error.description ? { details: error.description } : {};
+				const json = withOutcome(details, failedFromError({ itemIndex, record }, error));
 				return [{ json, pairedItem: { item: itemIndex } }];
 			}
 			failures[itemIndex] = error;

@@ -27,5 +27,3 @@ export type WritableField =
 	| 'homeOrg'
 	| 'hardLock';
 
-/** What happened to an item, for a run summary to count. */
-export type SyncAction = 'created' | 'updated' | 'unchanged' | 'locked' | 'unlocked' | 'deleted' | 'failed';

@@ -11,7 +11,7 @@ import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
 } from '../../simulators/gopublic/gopublicSimulator';
-import { distinctMembers } from '../../simulators/gopublic/memberImport';
+import { distinctMembers, SUCCESS_ANSWERS } from '../../simulators/gopublic/memberImport';
 import { IMPORT, NODE, credentialsFor, csvFileToGoPublic, itemsToGoPublic } from './goPublicWorkflow';
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -120,9 +120,19 @@ describe('GoPublic → Member → Import', () => {
 		assert.equal(a.name, 'Anna Sørensen', 'default mapping of Admentum-shaped items');
 	});
 
-	it('a missing required field fails that item only; the run fails afterwards with the list', async () => {
+	it('a member the input cannot complete is skipped with the reason, never failed; the others are imported', async () => {
 		const result = await run(itemsToGoPublic([person('a'), person('b', { email: '' }), person('c')], IMPORT));
-		assert.equal(result.error?.message, 'Item 1 (uuid b): "email" is required for a new member');
+		assert.equal(result.error, undefined, 'a skipped member does not fail the node');
+		const b = result.json(NODE)[1];
+		assert.equal(b.status, 'skipped');
+		assert.deepEqual(b._sync, {
+			action: 'skipped',
+			record: 'uuid b (Anna Sørensen)',
+			item: 2,
+			field: 'email',
+			reason: '"email" is required for a new member',
+		});
+		assert.equal(b.error, undefined, 'no top-level error field on our items');
 		assert.deepEqual(
 			distinctMembers(sim.state)
 				.map((m) => m.uuids[0])
@@ -131,7 +141,7 @@ describe('GoPublic → Member → Import', () => {
 		);
 	});
 
-	it('with Continue On Fail the invalid and refused items come out with "error", the rest with their status', async () => {
+	it('with Continue On Fail: invalid input skipped, a refused member failed naming its field, numbered from 1', async () => {
 		const result = await run(
 			itemsToGoPublic(
 				[
@@ -147,18 +157,31 @@ describe('GoPublic → Member → Import', () => {
 		assert.equal(result.error, undefined);
 		const out = result.json(NODE);
 		assert.equal(out[0].status, 'created');
-		assert.equal(out[1].error, 'Item 1 (uuid b): "email" is not a valid e-mail address');
-		assert.equal(out[2].error, 'Item 2 (uuid c): role not found: Pedel');
-		assert.equal(out[3].error, 'Item 3 (no uuid): "uuids" is required: every member needs at least one uuid');
+		assert.deepEqual(out[1]._sync, {
+			action: 'skipped',
+			record: 'uuid b (Anna Sørensen)',
+			item: 2,
+			field: 'email',
+			reason: '"email" is not a valid e-mail address',
+		});
+		assert.deepEqual(out[2]._sync, {
+			action: 'failed',
+			record: 'uuid c (Anna Sørensen)',
+			item: 3,
+			field: 'roles',
+			reason: 'role not found: Pedel',
+		});
+		assert.equal(out[3]._sync && (out[3]._sync as { action: string }).action, 'skipped');
+		assert.ok(out.every((item) => item.error === undefined), 'no top-level error field on our items');
 		assert.deepEqual(
 			result.output(NODE).map((item) => item.pairedItem),
 			[0, 1, 2, 3].map((item) => ({ item })),
 		);
 	});
 
-	it('an unknown role: the message names the role and the item', async () => {
+	it('an unknown role: the run fails afterwards, naming the role and the item (from 1)', async () => {
 		const result = await run(itemsToGoPublic([person('a', { role: 'Pedel' }), person('b')], IMPORT));
-		assert.equal(result.error?.message, 'Item 0 (uuid a): role not found: Pedel');
+		assert.equal(result.error?.message, 'Item 1, uuid a (Anna Sørensen): role not found: Pedel');
 		assert.ok(sim.state.members.get('b'));
 	});
 
@@ -184,8 +207,8 @@ describe('GoPublic → Member → Import', () => {
 		);
 		// The Sync Summary node counts the same outcome from `_sync`.
 		assert.deepEqual(
-			again.json(NODE).map((item) => item._sync),
-			[{ action: 'unchanged' }, { action: 'unchanged' }, { action: 'unchanged' }],
+			again.json(NODE).map((item) => (item._sync as { action: string }).action),
+			['unchanged', 'unchanged', 'unchanged'],
 		);
 	});
 
@@ -210,6 +233,31 @@ describe('GoPublic → Member → Import', () => {
 		const result = await run(itemsToGoPublic([person('a')], IMPORT));
 		assert.equal(result.error, undefined);
 		assert.ok(!JSON.stringify(result.run).includes(GOPUBLIC_TEST_KEY));
+	});
+
+	for (const answer of SUCCESS_ANSWERS.filter((variant) => variant !== 'summary')) {
+		it(`a 2xx answer of another shape (${answer}) is success: every member counted as sent, none failed`, async () => {
+			sim.answerSuccessWith(answer);
+			const result = await run(itemsToGoPublic([person('a'), person('b'), person('c')], IMPORT));
+			assert.equal(result.error, undefined);
+			assert.deepEqual(
+				result.json(NODE).map((item) => item.status),
+				['sent', 'sent', 'sent'],
+			);
+			assert.equal(distinctMembers(sim.state).length, 3, 'GoPublic stored them all');
+		});
+	}
+
+	it('a 403 under Continue On Fail: every member failed as a refusal of the work as a whole', async () => {
+		sim.refuseCallers(true);
+		const result = await run(itemsToGoPublic([person('a'), person('b')], IMPORT, { onError: 'continueRegularOutput' }));
+		assert.equal(result.error, undefined);
+		for (const item of result.json(NODE)) {
+			const outcome = item._sync as { action: string; refusedAsWhole?: boolean; reason: string };
+			assert.equal(outcome.action, 'failed');
+			assert.equal(outcome.refusedAsWhole, true);
+			assert.match(outcome.reason, /whitelist/);
+		}
 	});
 
 	it('retries 429 answers after Retry-After (the import is an upsert, safe to repeat)', async () => {

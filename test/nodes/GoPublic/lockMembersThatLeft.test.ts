@@ -77,7 +77,7 @@ describe('GoPublic → Lock Members That Left', () => {
 		await nightly(staticData, range(1, 38));
 		assert.equal(sim.state.members.get('m40')?.locked, true);
 
-		// m39 comes back without an e-mail (invalid, not sent); m40 comes back complete.
+		// m39 comes back without an e-mail (skipped, not sent); m40 comes back complete.
 		const back = people(range(1, 40));
 		back[38].Email = '';
 		const returning = await runWorkflow(itemsToGoPublic(back, lockingImport()), {
@@ -85,9 +85,11 @@ describe('GoPublic → Lock Members That Left', () => {
 			mode: 'trigger',
 			staticData,
 		});
-		assert.match(returning.error?.message ?? '', /m39/);
+		assert.equal(returning.error, undefined);
+		const m39 = returning.json(NODE).find((item) => (item.uuids as string[])[0] === 'm39');
+		assert.equal(m39?.status, 'skipped');
 		assert.equal(sim.state.members.get('m40')?.locked, false, 'm40 unlocked');
-		assert.equal(sim.state.members.get('m39')?.locked, true, 'm39 still locked: its import failed');
+		assert.equal(sim.state.members.get('m39')?.locked, true, 'm39 still locked: it was not sent');
 
 		// The next night m39 is complete: it is unlocked then; m40 is just unchanged.
 		const next = await nightly(staticData, range(1, 40));
@@ -117,6 +119,23 @@ describe('GoPublic → Lock Members That Left', () => {
 		const allowed = await nightly(staticData, range(1, 80), { maxLockPercent: 25 });
 		assert.equal(allowed.error, undefined);
 		assert.equal(leftItems(allowed).length, 20);
+	});
+
+	it('under Continue On Fail the guard sends nothing and puts out one "stopped" outcome with the numbers', async () => {
+		const staticData: IDataObject = {};
+		await nightly(staticData, range(1, 15));
+		const requestsBefore = sim.requests.length;
+		const cut = await runWorkflow(
+			itemsToGoPublic(people(range(1, 12)), lockingImport({ maxLockPercent: 10 }), { onError: 'continueRegularOutput' }),
+			{ credentials: credentialsFor(sim.origin), mode: 'trigger', staticData },
+		);
+		assert.equal(cut.error, undefined);
+		assert.equal(sim.requests.length, requestsBefore, 'nothing sent');
+		const out = cut.json(NODE);
+		assert.equal(out.length, 1);
+		const outcome = out[0]._sync as { action: string; reason: string };
+		assert.equal(outcome.action, 'stopped');
+		assert.match(outcome.reason, /would remove 3 of 15 members \(20\.0 %\)/);
 	});
 
 	it('a manual run reports who would be locked, locks nobody and keeps the memory as it was', async () => {
@@ -160,7 +179,8 @@ describe('GoPublic → Member → Remove', () => {
 		assert.equal(result.error, undefined);
 		const [r1, ghost] = result.json(NODE);
 		assert.equal(r1.status, 'locked');
-		assert.equal(ghost.error, 'Item 1 (uuid ghost): member not found: ghost');
+		assert.equal(ghost.status, 'failed');
+		assert.deepEqual(ghost._sync, { action: 'failed', record: 'uuid ghost', item: 2, reason: 'member not found: ghost' });
 		assert.equal(sim.state.members.get('r1')?.locked, true);
 		assert.equal(sim.state.members.get('r2')?.locked, false);
 	});

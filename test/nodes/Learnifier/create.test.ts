@@ -67,10 +67,31 @@ describe('Learnifier → User → Create', () => {
 		const out = result.json(LEARNIFIER);
 		assert.equal(out.length, 3);
 		assert.equal((out[0]._sync as { action: string }).action, 'created');
-		assert.match(String(out[1].error), /Creating user external ID "new-5" \(Åsa Öberg 5\) failed: Learnifier refused the value of the field "primaryEmail"/);
-		assert.deepEqual(out[1]._sync, { action: 'failed' });
+		const failed = out[1]._sync as { action: string; item: number; record: string; reason: string; refusedAsWhole?: boolean };
+		assert.equal(failed.action, 'failed');
+		assert.equal(failed.item, 2, 'items numbered from 1, as the editor shows them');
+		assert.match(failed.reason, /Creating user external ID "new-5" \(Åsa Öberg 5\) failed: Learnifier refused the value of the field "primaryEmail"/);
+		assert.equal(failed.refusedAsWhole, undefined, "one record's refusal, not the whole work's");
+		assert.equal(out[1].error, undefined, 'no top-level error field on our items');
 		assert.equal((out[2]._sync as { action: string }).action, 'created');
 		assert.equal(usersWithExternalId(sim, 'new-6').length, 1);
+	});
+
+	it('with Retry On Fail and Continue On Fail, a failed first item does not make n8n send every write again', async () => {
+		// n8n runs a node again when its first output item has `json.error`; ours never do.
+		const result = await runLearnifier(sim, createParameters(), {
+			items: [person(8, 'not an e-mail'), person(9), person(10)],
+			continueOnFail: true,
+			retryOnFail: true,
+		});
+		assert.equal(result.error, undefined);
+		assert.deepEqual(
+			result.json(LEARNIFIER).map((item) => (item._sync as { action: string }).action),
+			['failed', 'created', 'created'],
+		);
+		const creates = sim.requests.filter((request) => request.method === 'POST');
+		assert.equal(creates.length, 3, 'each create sent exactly once');
+		for (const id of ['new-9', 'new-10']) assert.equal(usersWithExternalId(sim, id).length, 1, id);
 	});
 
 	it('an empty External ID is refused before anything is sent', async () => {
@@ -87,7 +108,10 @@ describe('Learnifier → User → Create', () => {
 		assert.ok(sim.requests.some((r) => r.status === 0), 'some answers were lost');
 		for (const item of items) assert.equal(usersWithExternalId(sim, item.id).length, 1, item.id);
 		const out = result.json(LEARNIFIER);
-		assert.ok(out.some((o) => (o._sync as { recovered?: boolean }).recovered), 'a lost create was found by external id');
+		assert.ok(
+			out.some((o) => /earlier try whose answer was lost/.test(String((o._sync as { reason?: string }).reason))),
+			'a lost create was found by external id',
+		);
 		assert.deepEqual(out.map((o) => o.externalId), items.map((i) => i.id));
 	});
 

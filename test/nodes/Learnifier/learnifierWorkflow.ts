@@ -18,6 +18,8 @@ export interface LearnifierRun {
 	/** Items fed into the node (default: one empty item). */
 	items?: IDataObject[];
 	continueOnFail?: boolean;
+	/** n8n's Retry On Fail node setting (3 tries, no wait). */
+	retryOnFail?: boolean;
 	credentials?: { apiKey: string; apiSecret: string };
 }
 
@@ -36,6 +38,7 @@ export function learnifierWorkflow(parameters: INodeParameters, run: LearnifierR
 				parameters: { resource: 'user', ...parameters },
 				credentials: { learnifierApi: { id: '1', name: 'Learnifier (simulator)' } },
 				...(run.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+				...(run.retryOnFail ? { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 } : {}),
 			},
 		],
 		connections: {

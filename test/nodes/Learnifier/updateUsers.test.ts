@@ -91,7 +91,11 @@ describe('Learnifier → User → Update, Lock, Unlock, Delete', () => {
 			continueOnFail: true,
 		});
 		const [out] = result.json(LEARNIFIER);
-		assert.match(String(out.error), new RegExp(`Updating user external ID "${alice.externalId}".* failed: Learnifier users have no field "email"`));
+		const outcome = out._sync as { action: string; reason: string; item: number; record: string };
+		assert.equal(outcome.action, 'failed');
+		assert.equal(outcome.item, 1);
+		assert.match(outcome.record, new RegExp(`external ID "${alice.externalId}"`), "Reconcile's key names the record");
+		assert.match(outcome.reason, new RegExp(`Updating user external ID "${alice.externalId}".* failed: Learnifier users have no field "email"`));
 		assert.equal(writes(sim).length, 0);
 	});
 

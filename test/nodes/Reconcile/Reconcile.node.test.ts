@@ -334,13 +334,27 @@ describe('Reconcile node, run by the n8n engine', () => {
 			}
 		});
 
+		it('with "Report a Guard Stop to Sync Summary" it fails nothing here and puts out only the stopped outcome', async () => {
+			const workflow = reconcileWorkflow(people(17, 100), people(20));
+			const reconcile = workflow.nodes.find((node) => node.name === RECONCILE)!;
+			reconcile.parameters = { ...reconcile.parameters, options: { reportGuardStop: true } };
+			const result = await runWorkflow(workflow);
+			assert.equal(result.error, undefined);
+			assert.deepEqual(result.executedNodes.filter((name) => name.startsWith('After')), [after('Skipped')]);
+			const [item] = outputOf(result, 'Skipped');
+			assert.equal((item.json._sync as { action: string }).action, 'stopped');
+		});
+
 		it('holds every change back even when the node is set to continue on error', async () => {
 			const workflow = reconcileWorkflow(people(17, 100), people(20));
 			workflow.nodes.find((node) => node.name === RECONCILE)!.onError = 'continueRegularOutput';
 			const result = await runWorkflow(workflow);
 			assert.deepEqual(result.executedNodes.filter((name) => name.startsWith('After')), [after('Skipped')]);
 			const [item] = outputOf(result, 'Skipped');
-			assert.match(String(item.json.error), /would remove 20 of 20 records/);
+			const outcome = item.json._sync as { action: string; reason: string };
+			assert.equal(outcome.action, 'stopped', 'a stopped night: Sync Summary fails it');
+			assert.match(outcome.reason, /would remove 20 of 20 records/);
+			assert.equal(item.json.error, undefined, 'no top-level error field on our items');
 			assert.equal((item.pairedItem as unknown[]).length, 20);
 		});
 	});

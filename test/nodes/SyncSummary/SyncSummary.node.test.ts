@@ -14,15 +14,22 @@ const node = (name: string, type: string, position: [number, number], parameters
 	parameters,
 });
 
-/** Three result branches (one of them empty) → Merge (append, 3 inputs) → Sync Summary, as the templates wire it. */
-function summaryWorkflow(branches: { created: object[]; failed: object[]; skipped: object[] }): WorkflowJson {
+type Wiring = { stopAndError?: boolean; summary?: Record<string, unknown> };
+
+/**
+ * Three result branches (one of them may be empty) → Merge (append, 3 inputs) → Sync Summary, as
+ * the templates wire it; with `stopAndError`, its "Night Failed" output goes to n8n's Stop and Error.
+ */
+function summaryWorkflow(branches: { created: object[]; failed: object[]; skipped: object[] }, wiring: Wiring = {}): WorkflowJson {
 	const names = ['Created', 'Failed', 'Skipped'] as const;
+	const failNode = node('Fail the Night', 'n8n-nodes-base.stopAndError', [800, 250], { errorMessage: '={{ $json.failure }}' });
 	return {
 		nodes: [
 			START_NODE,
 			...names.map((name, i) => node(name, 'n8n-nodes-base.noOp', [200, i * 150])),
 			node('Merge', 'n8n-nodes-base.merge', [400, 150], { mode: 'append', numberInputs: 3 }, 3.2),
-			node('Sync Summary', 'n8n-nodes-directory-sync.syncSummary', [600, 150], { maxReasons: 10 }),
+			node('Sync Summary', 'n8n-nodes-directory-sync.syncSummary', [600, 150], { maxReasons: 10, ...wiring.summary }),
+			...(wiring.stopAndError ? [failNode] : []),
 		],
 		connections: {
 			Start: { main: [names.map((name) => ({ node: name, type: 'main' as const, index: 0 }))] },
@@ -30,6 +37,9 @@ function summaryWorkflow(branches: { created: object[]; failed: object[]; skippe
 				names.map((name, index) => [name, { main: [[{ node: 'Merge', type: 'main' as const, index }]] }]),
 			),
 			Merge: { main: [[{ node: 'Sync Summary', type: 'main', index: 0 }]] },
+			...(wiring.stopAndError
+				? { 'Sync Summary': { main: [[], [{ node: 'Fail the Night', type: 'main' as const, index: 0 }]] } }
+				: {}),
 		},
 		pinData: {
 			Created: branches.created.map((json) => ({ json })),
@@ -39,32 +49,70 @@ function summaryWorkflow(branches: { created: object[]; failed: object[]; skippe
 	};
 }
 
+const created = (n: number) => Array.from({ length: n }, (_, i) => ({ id: String(i), _sync: { action: 'created' } }));
+const roleRefused = { uuids: ['9'], _sync: { action: 'failed', item: 1, record: 'uuid 9', field: 'roles', reason: 'role not found: Pedel' } };
+const noEmail = { _sync: { action: 'skipped', item: 4, record: 'uuid 7 (Anna)', field: 'email', reason: '"email" is required for a new member' } };
+const refused403 = { _sync: { action: 'failed', item: 1, record: 'uuid 1', reason: 'GoPublic refused the address (403)', refusedAsWhole: true } };
+
 describe('Sync Summary node in the engine', () => {
 	it('turns the merged results of all branches into one summary item paired with every input item', async () => {
 		const result = await runWorkflow(
-			summaryWorkflow({
-				created: [
-					{ id: '1', _sync: { action: 'created' } },
-					{ id: '2', _sync: { action: 'created' } },
-				],
-				failed: [{ error: 'Item 0 (uuid 9): role not found: Pedel', uuids: ['9'], _sync: { action: 'failed' } }],
-				skipped: [{ side: 'target', reason: 'duplicate externalId "7"', _sync: { action: 'skipped' } }],
-			}),
+			summaryWorkflow({ created: created(2), failed: [roleRefused], skipped: [noEmail] }, { summary: { failWhen: 'never' } }),
 		);
 		assert.equal(result.error, undefined);
 		const [summary] = result.json('Sync Summary');
 		assert.equal(summary.summary, '2 created, 1 skipped, 1 failed');
-		assert.deepEqual(summary.failed, ['Item 0 (uuid 9): role not found: Pedel']);
-		assert.deepEqual(summary.skipped, ['duplicate externalId "7"']);
+		assert.deepEqual(summary.failed, ['Item 1, uuid 9: role not found: Pedel']);
+		assert.deepEqual(summary.skipped, ['Item 4, uuid 7 (Anna): "email" is required for a new member']);
+		assert.equal(summary.nightFailed, false);
 		const [item] = result.output('Sync Summary');
 		assert.deepEqual(item.pairedItem, [{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 	});
 
 	it('still reports when some branches had nothing to do', async () => {
-		const result = await runWorkflow(
-			summaryWorkflow({ created: [{ _sync: { action: 'created' } }], failed: [], skipped: [] }),
-		);
+		const result = await runWorkflow(summaryWorkflow({ created: created(1), failed: [], skipped: [] }));
 		assert.equal(result.error, undefined);
 		assert.equal(result.json('Sync Summary')[0].summary, '1 created');
+	});
+
+	it('skipped records never fail a night, whatever their number', async () => {
+		const result = await runWorkflow(
+			summaryWorkflow({ created: [], failed: [], skipped: [noEmail, noEmail, noEmail] }, { summary: { failWhen: 'anyFailed' } }),
+		);
+		assert.equal(result.error, undefined);
+		assert.equal(result.json('Sync Summary')[0].nightFailed, false);
+	});
+
+	it('a refusal as a whole with Stop and Error wired: the summary item stays visible and the execution fails with its line', async () => {
+		const result = await runWorkflow(
+			summaryWorkflow({ created: [], failed: [refused403, refused403], skipped: [] }, { stopAndError: true }),
+		);
+		const [summary] = result.json('Sync Summary');
+		assert.equal(summary.nightFailed, true);
+		assert.deepEqual(summary.refused, ['GoPublic refused the address (403) (2 records)']);
+		assert.equal(
+			result.error?.message,
+			'Night failed (2 failed): a target refused the work as a whole: GoPublic refused the address (403) (2 records)',
+		);
+		assert.deepEqual(result.executedNodes.slice(-2), ['Sync Summary', 'Fail the Night']);
+	});
+
+	it('a failed night with nothing wired to "Night Failed": Sync Summary fails the execution itself, with the lists', async () => {
+		const result = await runWorkflow(summaryWorkflow({ created: created(1), failed: [refused403], skipped: [noEmail] }));
+		assert.match(result.error?.message ?? '', /^Night failed \(1 created, 1 skipped, 1 failed\): a target refused the work as a whole/);
+		const description = (result.error as { description?: string }).description ?? '';
+		assert.match(description, /Refused as a whole:\n- GoPublic refused the address \(403\)/);
+		assert.match(description, /Skipped:\n- Item 4, uuid 7 \(Anna\): "email" is required/);
+	});
+
+	it('the failed share decides under "refused, or too many failed": 1 of 20 passes, 3 of 20 fails', async () => {
+		const oneOfTwenty = await runWorkflow(
+			summaryWorkflow({ created: created(19), failed: [roleRefused], skipped: [] }, { stopAndError: true }),
+		);
+		assert.equal(oneOfTwenty.error, undefined, '5 % is within the default 10 %');
+		const threeOfTwenty = await runWorkflow(
+			summaryWorkflow({ created: created(17), failed: [roleRefused, roleRefused, roleRefused], skipped: [] }, { stopAndError: true }),
+		);
+		assert.match(threeOfTwenty.error?.message ?? '', /3 of 20 writes failed \(15\.0 %, more than the 10 % allowed\)/);
 	});
 });

@@ -12,7 +12,7 @@ describe('summarizeOutcomes', () => {
 			{ id: 'd', _sync: { action: 'locked' } },
 			{ key: 'e', _sync: { action: 'unchanged' } },
 			{ side: 'source', _sync: { action: 'skipped', reason: 'source record has no externalId' } },
-			{ error: 'Item 3: e-mail x@y.se is taken by user 77', _sync: { action: 'failed' } },
+			{ _sync: { action: 'failed', item: 3, record: 'user 77', reason: 'e-mail x@y.se is taken by user 12' } },
 		]);
 		assert.deepEqual(result.counts, {
 			created: 2,
@@ -20,13 +20,28 @@ describe('summarizeOutcomes', () => {
 			locked: 1,
 			deleted: 0,
 			unchanged: 1,
+			sent: 0,
 			skipped: 1,
 			failed: 1,
+			stopped: 0,
 		});
 		assert.equal(result.summary, '2 created, 1 updated, 1 locked, 1 unchanged, 1 skipped, 1 failed');
 		assert.deepEqual(result.skipped, ['source record has no externalId']);
-		assert.deepEqual(result.failed, ['Item 3: e-mail x@y.se is taken by user 77']);
+		assert.deepEqual(result.failed, ['Item 3, user 77: e-mail x@y.se is taken by user 12']);
+		assert.equal(result.writes, 5, 'created, updated, locked and failed are writes; unchanged and skipped are not');
 		assert.equal(result.notCounted, 0);
+	});
+
+	it('lists refusals as a whole and guard stops apart from failed records', () => {
+		const result = summarizeOutcomes([
+			{ _sync: { action: 'failed', item: 1, reason: 'GoPublic refused the API key (401)', refusedAsWhole: true } },
+			{ _sync: { action: 'failed', item: 2, reason: 'GoPublic refused the API key (401)', refusedAsWhole: true } },
+			{ _sync: { action: 'stopped', reason: 'Stopped before any change: this run would remove 3 of 15 members' } },
+		]);
+		assert.deepEqual(result.refused, ['GoPublic refused the API key (401) (2 records)']);
+		assert.deepEqual(result.stopped, ['Stopped before any change: this run would remove 3 of 15 members']);
+		assert.deepEqual(result.failed, []);
+		assert.equal(result.refusedWrites, 2);
 	});
 
 	it('counts an item with an error as failed even without _sync (Continue On Fail of any node)', () => {

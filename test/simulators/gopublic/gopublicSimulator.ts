@@ -8,11 +8,13 @@
  * 403 with an HTML "Access Denied" page while `refuseCallers` is on (what an IP whitelist refusal
  * looks like); 415 for a body that is not JSON.
  *
- * Extra control route: PUT /__sim/gopublic  body `{ refuseCallers?: boolean, roles?: string[] }`.
+ * Extra control route: PUT /__sim/gopublic  body `{ refuseCallers?: boolean, roles?: string[],
+ * successAnswer?: SuccessAnswer }` (successAnswer: how a successful import is answered).
  */
 import { API_KEY_HEADER, IMPORT_PATH, type MemberPayload } from '../../../nodes/GoPublic/transport/apiContract';
 import { startSimulator, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulatorServer';
-import { distinctMembers, importMembers, type GoPublicState } from './memberImport';
+import { distinctMembers, importMembers, type GoPublicState, type SuccessAnswer } from './memberImport';
+import type { ImportSummary } from '../../../nodes/GoPublic/transport/apiContract';
 
 export const GOPUBLIC_TEST_KEY = 'gp-test-key-5f3a9c1e7b2d';
 export const GOPUBLIC_TEST_ORIGIN = 'https://intra.nordskolen.dk';
@@ -35,9 +37,29 @@ export interface GoPublicSimulatorOptions {
 export type GoPublicSimulator = RunningSimulator<GoPublicState> & {
 	/** Turn the IP whitelist refusal (403) on or off. */
 	refuseCallers(on: boolean): void;
+	/** How successful imports are answered from now on. */
+	answerSuccessWith(answer: SuccessAnswer): void;
 };
 
 const json = (status: number, body: unknown): SimResponse => ({ status, body });
+
+function successResponse(answer: SuccessAnswer, summary: ImportSummary): SimResponse {
+	const { results, ...counts } = summary;
+	switch (answer) {
+		case 'summary':
+			return json(200, summary);
+		case 'countsOnly':
+			return json(200, { imported: results.length, ...counts });
+		case 'empty':
+			return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: '' };
+		case 'text':
+			return { status: 200, headers: { 'Content-Type': 'text/plain' }, body: 'OK' };
+		case 'accepted':
+			return json(202, { message: `${results.length} members queued for import` });
+		case 'noContent':
+			return { status: 204, body: '' };
+	}
+}
 
 function seedState(options: GoPublicSimulatorOptions): GoPublicState {
 	const state: GoPublicState = {
@@ -46,6 +68,7 @@ function seedState(options: GoPublicSimulatorOptions): GoPublicState {
 		refuseCallers: false,
 		origins: [],
 		batchSizes: [],
+		successAnswer: 'summary',
 	};
 	if (options.members?.length) {
 		const outcome = importMembers(state, { members: options.members }, '2024-01-01T00:00:00.000Z');
@@ -58,6 +81,7 @@ export function describeGoPublicState(state: GoPublicState) {
 	return {
 		roles: [...state.roles],
 		refuseCallers: state.refuseCallers,
+		successAnswer: state.successAnswer,
 		origins: state.origins,
 		batchSizes: state.batchSizes,
 		members: distinctMembers(state),
@@ -96,7 +120,7 @@ export async function startGoPublicSimulator(options: GoPublicSimulatorOptions =
 		if (typeof req.headers.origin === 'string') state().origins.push(req.headers.origin);
 		const outcome = importMembers(state(), body);
 		if (outcome.kind === 'invalid') return json(400, { message: 'Validation failed', errors: outcome.problems });
-		return json(200, outcome.summary);
+		return successResponse(state().successAnswer, outcome.summary);
 	};
 
 	const sim = await startSimulator<GoPublicState>(
@@ -115,10 +139,15 @@ export async function startGoPublicSimulator(options: GoPublicSimulatorOptions =
 					method: 'PUT',
 					pattern: '/__sim/gopublic',
 					handle: (req) => {
-						const change = JSON.parse(req.bodyText || '{}') as { refuseCallers?: boolean; roles?: string[] };
+						const change = JSON.parse(req.bodyText || '{}') as {
+							refuseCallers?: boolean;
+							roles?: string[];
+							successAnswer?: SuccessAnswer;
+						};
 						if (change.refuseCallers !== undefined) state().refuseCallers = change.refuseCallers;
 						if (change.roles) state().roles = new Set(change.roles);
-						return json(200, { refuseCallers: state().refuseCallers, roles: [...state().roles] });
+						if (change.successAnswer) state().successAnswer = change.successAnswer;
+						return json(200, describeGoPublicState(state()));
 					},
 				},
 			],
@@ -133,6 +162,9 @@ export async function startGoPublicSimulator(options: GoPublicSimulatorOptions =
 		},
 		refuseCallers(on: boolean) {
 			state().refuseCallers = on;
+		},
+		answerSuccessWith(answer: SuccessAnswer) {
+			state().successAnswer = answer;
 		},
 	});
 }

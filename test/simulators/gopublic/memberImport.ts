@@ -40,7 +40,17 @@ export interface GoPublicState {
 	origins: string[];
 	/** How many members each import request carried, in order (also refused ones). */
 	batchSizes: number[];
+	/** How a successful import is answered (the real body is not documented). */
+	successAnswer: SuccessAnswer;
 }
+
+/**
+ * The success answers the simulator can give, all legal for an API whose success body is not
+ * documented: our assumed summary; counts only; 200 with an empty body; 200 with plain text;
+ * 202 Accepted with a JSON message; 204 No Content.
+ */
+export const SUCCESS_ANSWERS = ['summary', 'countsOnly', 'empty', 'text', 'accepted', 'noContent'] as const;
+export type SuccessAnswer = (typeof SUCCESS_ANSWERS)[number];
 
 export const distinctMembers = (state: GoPublicState) => [...new Set(state.members.values())];
 

@@ -1,18 +1,24 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 
-import { buildMember, uuidsOf } from '../../helpers/buildMember';
+import { forRecord, skippedOutcome, stoppedOutcome, withOutcome } from '../../../shared/syncOutcome';
+import { buildMember, describeMember, uuidsOf } from '../../helpers/buildMember';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
 import { lockLeavers, planLeaverLocks, rememberThisRun, uuidsToUnlock, type LeaverPlan } from './lockMembersThatLeft';
 import { additionalFieldsParameter, requiredFieldParameters } from './memberFieldParameters';
-import type { MemberResultRow } from './memberResults';
-import { toOutputItems } from './memberResults';
+import { toOutputItems, type MemberResultRow } from './memberResults';
 import { batchSizeOption, leaverOptions, readImportOptions } from './options';
 
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'Each input item becomes one GoPublic member. Every member is checked before anything is sent; members with a missing or invalid field are reported (item, uuid, field, reason) and the others are still imported. With "Continue On Fail" off, the run then fails with the list of those members; with it on, they come out as items with an "error" field.',
+			'Each input item becomes one GoPublic member. Members the input cannot complete (e.g. no e-mail) are skipped with the reason; the others are still imported.',
 		name: 'importNotice',
 		type: 'notice',
 		default: '',
@@ -43,62 +49,83 @@ function mappedFields(context: IExecuteFunctions, itemIndex: number): Record<str
 	};
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
+interface ToSend {
+	row: MemberResultRow;
+	member: MemberPayload;
+}
+
+/** One row per item; the members that can be sent, the others skipped with every reason. */
+function readMembers(context: IExecuteFunctions): { rows: MemberResultRow[]; toSend: ToSend[] } {
 	const rows: MemberResultRow[] = [];
-	const toSend: { row: MemberResultRow; member: MemberPayload }[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const mapped = mappedFields(this, itemIndex);
+	const toSend: ToSend[] = [];
+	context.getInputData().forEach((_, itemIndex): void => {
+		const mapped = mappedFields(context, itemIndex);
+		const uuids = uuidsOf(mapped);
+		const name = typeof mapped.name === 'string' && mapped.name.trim() ? mapped.name.trim() : undefined;
 		const built = buildMember(mapped);
-		const row: MemberResultRow = {
-			itemIndex,
-			uuids: uuidsOf(mapped),
-			status: 'failed',
-		};
+		const row: MemberResultRow = { itemIndex, uuids, name, outcome: { action: 'sent' } };
 		rows.push(row);
-		if ('problems' in built) row.message = built.problems.join('; ');
-		else toSend.push({ row, member: built.member });
+		if ('member' in built) {
+			toSend.push({ row, member: built.member });
+			return;
+		}
+		const reason = built.problems.map((problem) => problem.message).join('; ');
+		row.outcome = skippedOutcome({ itemIndex, record: describeMember(uuids, name), field: built.problems[0].field }, reason);
+	});
+	return { rows, toSend };
+}
+
+/** The guard held the night back: nothing is sent, and the night must end red. */
+function stopItems(context: IExecuteFunctions, stop: { violation: string; description: string }): INodeExecutionData[] {
+	if (!context.continueOnFail()) {
+		throw new NodeOperationError(context.getNode(), stop.violation, { description: stop.description });
 	}
+	const pairedItem = context.getInputData().map((_, item) => ({ item }));
+	return [{ json: withOutcome({}, stoppedOutcome(`${stop.violation} ${stop.description}`)), pairedItem }];
+}
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
+	const { rows, toSend } = readMembers(this);
 
 	// Everything that can stop the run happens before the first request.
 	let leaverPlan: LeaverPlan | undefined;
 	if (options.lockMembersThatLeft) {
-		leaverPlan = planLeaverLocks(
+		const planned = planLeaverLocks(
 			this,
 			rows.map((row) => row.uuids).filter((uuids) => uuids.length > 0),
 			options,
 		);
+		if ('violation' in planned) return stopItems(this, planned);
+		leaverPlan = planned;
 	}
 
+	// Returners are unlocked, unless their own row says how to lock them.
 	const unlock = leaverPlan ? uuidsToUnlock(leaverPlan) : new Set<string>();
 	for (const { member } of toSend) {
-		if (member.uuids.some((uuid) => unlock.has(uuid))) member.lockForDeletion = false;
+		if (member.lockForDeletion === undefined && member.uuids.some((uuid) => unlock.has(uuid))) member.lockForDeletion = false;
 	}
 
 	const report = await sendMembers(
 		this,
 		toSend.map(({ member }) => member),
-		{
-			batchSize: options.batchSize,
-			action: 'Importing members',
-			stopOnRefusedBatch: !this.continueOnFail(),
-		},
+		{ batchSize: options.batchSize, action: 'Importing members', stopOnRefusedBatch: !this.continueOnFail() },
 	);
-	toSend.forEach(({ row, member }, i) => {
-		Object.assign(row, report.outcomes[i], { extra: { name: member.name } });
+	toSend.forEach(({ row }, i) => {
+		row.outcome = forRecord(report.outcomes[i], { itemIndex: row.itemIndex, record: describeMember(row.uuids, row.name) });
 	});
 
 	const leaverItems: INodeExecutionData[] = [];
 	if (leaverPlan) {
-		const locked = await lockLeavers(this, leaverPlan, options);
-		leaverItems.push(...locked.items);
-		const unlocked = new Set(
-			toSend
-				.filter(({ row, member }) => member.lockForDeletion === false && row.status !== 'failed')
-				.flatMap(({ member }) => member.uuids),
-		);
-		if (report.everyBatchAnswered && locked.allAnswered) rememberThisRun(leaverPlan, locked.locked, unlocked);
+		const leavers = await lockLeavers(this, leaverPlan, options);
+		leaverItems.push(...leavers.items);
+		const took = (row: MemberResultRow) => row.outcome.action !== 'failed';
+		const byRow = (lock: boolean) =>
+			toSend.filter(({ row, member }) => member.lockForDeletion === lock && took(row)).map(({ member }) => member.uuids);
+		const unlocked = new Set(byRow(false).flat());
+		if (report.everyBatchAnswered && leavers.allAnswered) {
+			rememberThisRun(leaverPlan, [...leavers.locked, ...byRow(true)], unlocked);
+		}
 	}
 	return [...toOutputItems(this, rows), ...leaverItems];
 }

@@ -2,9 +2,11 @@
  * "Lock Members That Left": who left since the last successful import, the guard against locking
  * half the organisation because the input was cut short, and the locking itself.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { findDeletionGuardViolation } from '../../../shared/deletionGuard';
+import { doneOutcome, forRecord, withOutcome } from '../../../shared/syncOutcome';
+import { describeMember } from '../../helpers/buildMember';
 import {
 	findLeavers,
 	findReturners,
@@ -14,7 +16,6 @@ import {
 } from '../../helpers/leaverMemory';
 import { sendMembers } from '../../transport/sendMembers';
 import { OPTION_NAMES, type ImportOptions } from './options';
-import { syncOutcome } from './memberResults';
 
 export interface LeaverPlan {
 	staticData: IDataObject;
@@ -33,8 +34,18 @@ const HOW_TO_ALLOW =
 	`If these members really left, raise "${OPTION_NAMES.maxLocks}" or "${OPTION_NAMES.maxLockPercent}", ` +
 	`or turn on "${OPTION_NAMES.allowMassLocking}" under Options of this GoPublic node.`;
 
-/** Plans the locks and stops the run, before anything is sent, when there are too many. */
-export function planLeaverLocks(context: IExecuteFunctions, current: string[][], options: ImportOptions): LeaverPlan {
+/** Why the guard stops the night (before anything is sent), with its numbers. */
+export interface LeaverGuardStop {
+	violation: string;
+	description: string;
+}
+
+/** Plans the locks, or says why there are too many to send anything at all. */
+export function planLeaverLocks(
+	context: IExecuteFunctions,
+	current: string[][],
+	options: ImportOptions,
+): LeaverPlan | LeaverGuardStop {
 	const staticData = context.getWorkflowStaticData('node');
 	const remembered = readRememberedMembers(staticData);
 	const present = new Set(current.flat());
@@ -50,9 +61,10 @@ export function planLeaverLocks(context: IExecuteFunctions, current: string[][],
 			HOW_TO_ALLOW,
 		);
 		if (violation) {
-			throw new NodeOperationError(context.getNode(), violation.replace(/records/g, 'members'), {
+			return {
+				violation: violation.replace(/records/g, 'members'),
 				description: `${leavers.length} of the ${remembered?.length ?? 0} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
-			});
+			};
 		}
 	}
 	const locked = readLockedMembers(staticData);
@@ -79,16 +91,15 @@ export async function lockLeavers(
 	options: ImportOptions,
 ): Promise<{ items: INodeExecutionData[]; allAnswered: boolean; locked: string[][] }> {
 	const pairedItem = context.getInputData().map((_, item) => ({ item }));
-	const item = (json: IDataObject): INodeExecutionData => ({
-		json: { ...json, leftSource: true, _sync: syncOutcome(json.status as string, json.message as string | undefined) },
+	const item = (uuids: string[], outcome: ReturnType<typeof doneOutcome>): INodeExecutionData => ({
+		json: withOutcome(
+			{ uuids, status: outcome.action, leftSource: true } as IDataObject,
+			forRecord(outcome, { record: describeMember(uuids) }),
+		),
 		pairedItem,
 	});
 	if (!plan.active) {
-		return {
-			items: plan.leavers.map((uuids) => item({ uuids, status: 'wouldLock' })),
-			allAnswered: false,
-			locked: [],
-		};
+		return { items: plan.leavers.map((uuids) => item(uuids, doneOutcome('wouldLock'))), allAnswered: false, locked: [] };
 	}
 	if (plan.leavers.length === 0) return { items: [], allAnswered: true, locked: [] };
 	const report = await sendMembers(
@@ -100,11 +111,9 @@ export async function lockLeavers(
 			stopOnRefusedBatch: !context.continueOnFail(),
 		},
 	);
-	const items = plan.leavers.map((uuids, i) => {
-		const { status, message } = report.outcomes[i];
-		return item(message === undefined ? { uuids, status } : { uuids, status, message });
-	});
-	const locked = plan.leavers.filter((_, i) => report.outcomes[i].status === 'locked');
+	const items = plan.leavers.map((uuids, i) => item(uuids, report.outcomes[i]));
+	// A lock GoPublic took without saying more ('sent') is a lock all the same.
+	const locked = plan.leavers.filter((_, i) => ['locked', 'sent'].includes(report.outcomes[i].action));
 	return { items, allAnswered: report.everyBatchAnswered, locked };
 }
 

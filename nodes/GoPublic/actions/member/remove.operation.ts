@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { uuidsOf } from '../../helpers/buildMember';
+import { forRecord, skippedOutcome } from '../../../shared/syncOutcome';
+import { describeMember, uuidsOf } from '../../helpers/buildMember';
 import { sendMembers } from '../../transport/sendMembers';
 import { toOutputItems, type MemberResultRow } from './memberResults';
 import { DEFAULT_BATCH_SIZE, batchSizeOption } from './options';
@@ -36,8 +37,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const rows: MemberResultRow[] = items.map((_, itemIndex) => ({
 		itemIndex,
 		uuids: uuidsOf({ uuids: this.getNodeParameter('uuids', itemIndex, '') }),
-		status: 'failed',
-		message: '"uuids" is required: give the member\'s uuid',
+		outcome: skippedOutcome({ itemIndex, field: 'uuids' }, '"uuids" is required: give the member\'s uuid'),
 	}));
 	const toLock = rows.filter((row) => row.uuids.length > 0);
 	const report = await sendMembers(
@@ -50,8 +50,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 	);
 	toLock.forEach((row, i) => {
-		row.status = report.outcomes[i].status;
-		row.message = report.outcomes[i].message;
+		row.outcome = forRecord(report.outcomes[i], { itemIndex: row.itemIndex, record: describeMember(row.uuids) });
 	});
 	return toOutputItems(this, rows);
 }

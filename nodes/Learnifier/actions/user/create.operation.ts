@@ -7,7 +7,7 @@ import {
 
 import { NoAnswerError } from '../../../shared/http/sendWithRetry';
 import { describeUser } from '../../helpers/describeUser';
-import { withSyncResult } from '../../helpers/syncResult';
+import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
 import type { LearnifierUser, UserChanges } from '../../helpers/types';
 import { changesFromFields, TEXT_FIELDS } from '../../helpers/userFields';
 import { isSuccess, MAX_ATTEMPTS } from '../../transport/learnifierTransport';
@@ -19,6 +19,7 @@ const show = { resource: ['user'], operation: ['create'] };
 const MAIN_FIELDS = ['externalId', 'firstName', 'lastName', 'primaryEmail'];
 /** A create whose answer was lost is checked and re-sent as often as any request is retried. */
 const MAX_CREATE_TRIES = MAX_ATTEMPTS;
+const RECOVERED = 'created by an earlier try whose answer was lost; found by its external ID';
 
 export const description: INodeProperties[] = [
 	...TEXT_FIELDS.filter((field) => MAIN_FIELDS.includes(field.name)).map(
@@ -78,16 +79,16 @@ async function createOnce(tools: ItemTools, changes: UserChanges, itemIndex: num
 		} catch (error) {
 			if (!(error instanceof NoAnswerError)) throw new NodeOperationError(tools.api.node, error as Error, { itemIndex });
 			const landed = await existingUser(tools, externalId, action, itemIndex);
-			if (landed) return withSyncResult(landed, 'created', { recovered: true });
+			if (landed) return withOutcome(landed, doneOutcome('created', RECOVERED));
 			continue;
 		}
-		if (created.id) return withSyncResult({ id: created.id, ...changes }, 'created');
+		if (created.id) return withOutcome({ id: created.id, ...changes }, doneOutcome('created'));
 		const { response } = created;
 		if (!tools.api.isEmailConflict(response) || !changes.primaryEmail) throw tools.api.error(response, action, itemIndex);
 		const landed = await existingUser(tools, externalId, action, itemIndex);
 		const email = String(changes.primaryEmail);
 		if (landed?.primaryEmail?.toLowerCase() === email.toLowerCase()) {
-			return withSyncResult(landed, 'created', { recovered: true });
+			return withOutcome(landed, doneOutcome('created', RECOVERED));
 		}
 		throw await emailConflictError(tools, {
 			action,

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { describeUser } from '../../helpers/describeUser';
-import { withSyncResult } from '../../helpers/syncResult';
+import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
 import { textValue } from '../../helpers/userFields';
 import { isSuccess } from '../../transport/learnifierTransport';
 import { processItems } from '../processItems';
@@ -25,6 +25,6 @@ export async function execute(this: IExecuteFunctions) {
 		if (!id) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has no Learnifier User ID`, { itemIndex });
 		const response = await api.deleteUser(id, itemIndex);
 		if (!isSuccess(response)) throw api.error(response, `Deleting ${describeUser({ id })}`, itemIndex);
-		return withSyncResult({ id, deleted: true }, 'deleted');
+		return withOutcome({ id, deleted: true }, doneOutcome('deleted'));
 	});
 }

@@ -2,7 +2,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { describeUser } from '../../helpers/describeUser';
-import { withSyncResult } from '../../helpers/syncResult';
+import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
 import { textValue } from '../../helpers/userFields';
 import { processItems } from '../processItems';
 import { patchAndRead } from './patchAndRead';
@@ -20,7 +20,7 @@ export function hardLockOperation(operation: 'lock' | 'unlock') {
 			}
 			const action = `${hardLock ? 'Locking' : 'Unlocking'} ${describeUser({ id })}`;
 			const user = await patchAndRead(tools, id, { hardLock }, { action, itemIndex });
-			return withSyncResult(user, hardLock ? 'locked' : 'unlocked');
+			return withOutcome(user, doneOutcome(hardLock ? 'locked' : 'unlocked'));
 		});
 	}
 

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { describeUser } from '../../helpers/describeUser';
-import { withSyncResult } from '../../helpers/syncResult';
+import { doneOutcome, updatedOutcome, withOutcome } from '../../../shared/syncOutcome';
 import type { UserChanges } from '../../helpers/types';
 import { changesFromFields, changesFromReconcile, TEXT_FIELDS, textValue } from '../../helpers/userFields';
 import { processItems, type ItemTools } from '../processItems';
@@ -124,10 +124,10 @@ async function update(context: IExecuteFunctions, tools: ItemTools, itemIndex: n
 	const { id, changes, label } = send === 'reconcile' ? fromReconcileItem(context, itemIndex) : fromFields(context, itemIndex);
 	const action = `Updating ${label}`;
 	const fields = Object.keys(changes);
-	if (fields.length === 0) return withSyncResult(await readUser(tools, id, action, itemIndex), 'unchanged');
+	if (fields.length === 0) return withOutcome(await readUser(tools, id, action, itemIndex), doneOutcome('unchanged'));
 	const autoClearEmail = context.getNodeParameter('options.autoClearEmail', itemIndex, false) as boolean;
 	const user = await patchAndRead(tools, id, changes, { action, itemIndex, autoClearEmail });
-	return withSyncResult(user, 'updated', { fields });
+	return withOutcome(user, updatedOutcome(fields));
 }
 
 export async function execute(this: IExecuteFunctions) {
