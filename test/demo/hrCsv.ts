@@ -1,7 +1,8 @@
 /**
- * An HR system's nightly export in the layout of GoPublic's own CSV sample (what the HR CSV →
- * GoPublic template reads): UTF-8 with a byte-order mark, `;` between cells, `|` between the values
- * of UUID, Roles, Categories and Organizations. One row per staff member of the seeded world.
+ * An HR system's nightly export in the layout of GoPublic's own import guide (`Kontakter.csv`,
+ * what the HR CSV → GoPublic template reads): UTF-8 with a byte-order mark, `;` between cells,
+ * `|` between the values of UUID, Roles, Categories and Organizations, True/False for
+ * HeadOfDepartment and lockForDeletion. One row per staff member of the seeded world.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -11,17 +12,16 @@ import type { PeopleWorld, Person } from '../simulators/seed/people';
 export const HR_CSV_COLUMNS = [
 	'UUID',
 	'Name',
-	'FullName',
-	'Email',
-	'Roles',
+	'EmailAddress',
 	'FirstName',
 	'Surname',
+	'FullName',
 	'Title',
-	'Department',
-	'MobileNumber',
 	'HeadOfDepartment',
-	'StartDate',
-	'DateOfBirth',
+	'MobilePhone',
+	'Location',
+	'lockForDeletion',
+	'Roles',
 	'Categories',
 	'Organizations',
 ] as const;
@@ -45,17 +45,16 @@ export function hrRowsFrom(world: PeopleWorld): HrRow[] {
 				cells: {
 					UUID: uuids.join('|'),
 					Name: `${person.firstName} ${person.lastName}`,
-					FullName: `${person.firstName} ${person.lastName}`,
-					Email: person.email.trim().toLowerCase(),
-					Roles: index % 10 === 0 ? 'Lærer|Leder' : 'Lærer',
+					EmailAddress: person.email.trim().toLowerCase(),
 					FirstName: person.firstName,
 					Surname: person.lastName,
+					FullName: `${person.firstName} ${person.lastName}`,
 					Title: person.title ?? 'Lærer',
-					Department: schools[0],
-					MobileNumber: `+45 20 ${String(person.id).slice(-4, -2)} ${String(person.id).slice(-2)} 00`,
-					HeadOfDepartment: index % 10 === 0 ? 'true' : 'false',
-					StartDate: `20${String(10 + (person.id % 15)).padStart(2, '0')}-08-01T00:00:00Z`,
-					DateOfBirth: '',
+					HeadOfDepartment: index % 10 === 0 ? 'True' : 'False',
+					MobilePhone: `+45 20 ${String(person.id).slice(-4, -2)} ${String(person.id).slice(-2)} 00`,
+					Location: schools[0],
+					lockForDeletion: 'False',
+					Roles: index % 10 === 0 ? 'Lærer|Leder' : 'Lærer',
 					Categories: schools.map((school) => `Skoler/${school}`).join('|'),
 					Organizations: schools.map((school) => `Kommune/Skoler/${school}`).join('|'),
 				},

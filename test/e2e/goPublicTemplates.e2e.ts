@@ -10,7 +10,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, beforeEach, test } from 'node:test';
 
+import { copyFileSync, mkdirSync } from 'node:fs';
+
 import { hrRowsFrom, writeHrCsv, type HrRow } from '../demo/hrCsv';
+import { BO, KONTAKTER_CSV, MARTA, SOREN } from '../fixtures/kontakter/kontakter';
 import { withCustomerSettings, withScheduleEverySeconds } from '../demo/templates';
 import { distinctMembers, SUCCESS_ANSWERS, type StoredMember } from '../simulators/gopublic/memberImport';
 import { TRICKY_VALUES } from '../simulators/admentum/seedAdmentum';
@@ -194,7 +197,9 @@ test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers l
 		assert.ok(stored, `row ${row.cells.UUID} is missing in GoPublic`);
 		assert.equal(stored, member(row.uuids[1]), 'both uuids of a row name one member');
 		assert.deepEqual(stored.uuids, row.uuids, 'the first column is read as UUID (the byte-order mark is removed)');
-		assert.equal(stored.fields.email, row.cells.Email);
+		assert.equal(stored.fields.email, row.cells.EmailAddress);
+		assert.equal(stored.fields.mobileNumber, row.cells.MobilePhone);
+		assert.equal(stored.fields.location, row.cells.Location);
 		assert.deepEqual(stored.fields.roles, row.cells.Roles.split('|'));
 		assert.equal(stored.fields.title, row.cells.Title);
 	}
@@ -219,6 +224,21 @@ test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers l
 		`HR CSV production runs: night 1 ${night1.counts.created} created; night 2 ${night2.counts.locked} locked; ` +
 			`night 3 ${night3.counts.unchanged} unchanged, ${night3.counts.locked} locked`,
 	);
+});
+
+test("HR CSV → GoPublic on the layout of GoPublic's own guide (Kontakter.csv): the members its script sends, none failed", async (t) => {
+	mkdirSync(join(harness.filesFolder, 'hr'), { recursive: true });
+	copyFileSync(KONTAKTER_CSV, csvFile);
+	const workflow = await harness.importTemplate(HR_TEMPLATE, (template) => withCustomerSettings(template, { csvFile }));
+	const execution = await harness.run(workflow);
+	assertSucceeded(execution);
+	assert.deepEqual(gopublic().state.received, [SOREN, MARTA, BO]);
+	const { summary, skipped } = syncSummary(execution);
+	assert.equal(summary, '3 created, 1 skipped');
+	assert.deepEqual(skipped, [
+		'Item 4, CSV line 5, uuid dk-1004 (Ida Lund): "email" is required for a new member (from "EmailAddress")',
+	]);
+	t.diagnostic(`Kontakter.csv: ${summary}; skipped: ${skipped.join(' | ')}`);
 });
 
 test("no API key appears in any saved execution or in n8n's log", async () => {

@@ -21,14 +21,37 @@ const FORMS: Record<string, FieldForm> = {
 	...Object.fromEntries(PATH_LIST_FIELDS.map((field) => [field, toPathList])),
 };
 
-/** The mapped values in GoPublic's forms; unknown field names are dropped, empty values left out. */
-export function toMemberCandidate(mapped: Record<string, unknown>): Record<string, unknown> {
+/**
+ * What an emptied field is sent as when empty fields clear GoPublic's value, as GoPublic's own
+ * import script sends an empty cell: empty text, false, an empty list. Dates and pictures have no
+ * empty form, and the fields GoPublic requires (uuids, name, e-mail, full name, roles) cannot be
+ * cleared: they are left out, so the member is skipped with "required" as the reason.
+ */
+const EMPTY_FORMS: Record<string, unknown> = {
+	...Object.fromEntries(OPTIONAL_TEXT_FIELDS.map((field) => [field, ''])),
+	...Object.fromEntries(BOOLEAN_FIELDS.map((field) => [field, false])),
+	...Object.fromEntries(PATH_LIST_FIELDS.map((field) => [field, []])),
+	avatar: undefined,
+};
+
+/** Empty fields are left out (GoPublic keeps what it has) or sent empty (GoPublic clears them). */
+export type EmptyFields = 'leaveOut' | 'clear';
+
+/**
+ * The mapped values in GoPublic's forms; unknown field names are dropped. An empty value is left
+ * out, or with `clear` sent in its empty form; a field that maps to nothing at all (undefined or
+ * null) is always left out.
+ */
+export function toMemberCandidate(mapped: Record<string, unknown>, emptyFields: EmptyFields = 'leaveOut'): Record<string, unknown> {
 	const candidate: Record<string, unknown> = {};
 	for (const [field, value] of Object.entries(mapped)) {
 		const form = FORMS[field];
 		if (!form) continue;
 		const converted = form(value);
 		if (converted !== undefined) candidate[field] = converted;
+		else if (emptyFields === 'clear' && value !== undefined && value !== null && EMPTY_FORMS[field] !== undefined) {
+			candidate[field] = EMPTY_FORMS[field];
+		}
 	}
 	return candidate;
 }
@@ -41,8 +64,8 @@ export function uuidsOf(mapped: Record<string, unknown>): string[] {
 
 export type BuiltMember = { member: ValidMember } | { problems: MemberProblem[] };
 
-export function buildMember(mapped: Record<string, unknown>): BuiltMember {
-	return validateMember(toMemberCandidate(mapped));
+export function buildMember(mapped: Record<string, unknown>, emptyFields: EmptyFields = 'leaveOut'): BuiltMember {
+	return validateMember(toMemberCandidate(mapped, emptyFields));
 }
 
 /** How a member is named in outcomes: `uuid 10377 (Anna Berg)`. */

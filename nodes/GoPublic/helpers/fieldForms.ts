@@ -14,11 +14,14 @@ export function toText(value: unknown): unknown {
 	return value;
 }
 
+/** A value of a `|`-list without the quotes GoPublic's sample CSV may put around it (`"a"|"b"`). */
+const unquoted = (part: unknown) => (typeof part === 'string' ? part.trim().replace(/^"(.*)"$/s, '$1') : part);
+
 /** An array, or `|`-separated text, as a list of distinct non-empty texts; undefined when empty. */
 export function toTextList(value: unknown): unknown {
 	if (isEmpty(value)) return undefined;
 	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split('|') : [value];
-	const texts = parts.map(toText).filter((part) => part !== undefined);
+	const texts = parts.map((part) => toText(unquoted(part))).filter((part) => part !== undefined);
 	if (texts.some((part) => typeof part !== 'string')) return value;
 	const distinct = [...new Set(texts as string[])];
 	return distinct.length > 0 ? distinct : undefined;

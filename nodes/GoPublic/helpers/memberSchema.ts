@@ -81,7 +81,10 @@ export const memberSchema = z.object({
 		1,
 		'"roles" is required: every member needs a role, even in the phonebook',
 	),
-	secondaryEmail: email('secondaryEmail', z.string({ invalid_type_error: '"secondaryEmail" must be text' })).optional(),
+	// Empty text clears a secondary e-mail in GoPublic (option Empty Fields).
+	secondaryEmail: email('secondaryEmail', z.string({ invalid_type_error: '"secondaryEmail" must be text' }))
+		.or(z.literal(''))
+		.optional(),
 	avatar: z
 		.string({ invalid_type_error: '"avatar" must be base64 text' })
 		.regex(BASE64, '"avatar" must be a picture as base64 text')

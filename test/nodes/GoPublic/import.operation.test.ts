@@ -38,10 +38,11 @@ describe('GoPublic → Member → Import', () => {
 	after(() => sim.close());
 	beforeEach(() => sim.reset());
 
-	it("imports GoPublic's own CSV read by Extract From File (';', BOM, |-separated cells, Danish letters)", async () => {
+	it("imports a CSV of another layout (Email, Department, ...) mapped in the node's fields (';', BOM, |-lists)", async () => {
 		const result = await run(
 			csvFileToGoPublic(join(FIXTURES, 'members.csv'), {
 				...IMPORT,
+				email: '={{ $json.Email }}',
 				additionalFields: {
 					firstName: '={{ $json.FirstName }}',
 					surname: '={{ $json.Surname }}',

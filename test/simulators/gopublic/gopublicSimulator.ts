@@ -68,6 +68,7 @@ function seedState(options: GoPublicSimulatorOptions): GoPublicState {
 		refuseCallers: false,
 		origins: [],
 		batchSizes: [],
+		received: [],
 		successAnswer: 'summary',
 	};
 	if (options.members?.length) {

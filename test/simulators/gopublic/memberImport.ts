@@ -40,6 +40,8 @@ export interface GoPublicState {
 	origins: string[];
 	/** How many members each import request carried, in order (also refused ones). */
 	batchSizes: number[];
+	/** Every member of every import request, exactly as received, in order. */
+	received: unknown[];
 	/** How a successful import is answered (the real body is not documented). */
 	successAnswer: SuccessAnswer;
 }
@@ -202,6 +204,7 @@ export function importMembers(state: GoPublicState, body: unknown, now = new Dat
 		return { kind: 'invalid', problems: [{ index: null, field: 'members', message: 'members must be an array' }] };
 	}
 	state.batchSizes.push(members.length);
+	state.received.push(...members);
 	const problems = members.flatMap((member, index) => checkMember(state, member, index));
 	if (problems.length > 0) return { kind: 'invalid', problems };
 	const results = members.map((member, index) => applyMember(state, member as RawMember, index, now));

@@ -7,13 +7,15 @@ import {
 } from 'n8n-workflow';
 
 import { forRecord, skippedOutcome, stoppedOutcome, withOutcome } from '../../../shared/syncOutcome';
-import { buildMember, describeMember, uuidsOf } from '../../helpers/buildMember';
+import { buildMember, describeMember, uuidsOf, type EmptyFields } from '../../helpers/buildMember';
+import type { MemberProblem } from '../../helpers/memberSchema';
+import { inputFieldOf } from '../../helpers/inputFieldOf';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
 import { lockLeavers, planLeaverLocks, rememberThisRun, uuidsToUnlock, type LeaverPlan } from './lockMembersThatLeft';
 import { additionalFieldsParameter, requiredFieldParameters } from './memberFieldParameters';
 import { toOutputItems, type MemberResultRow } from './memberResults';
-import { batchSizeOption, leaverOptions, readImportOptions } from './options';
+import { batchSizeOption, emptyFieldsOption, leaverOptions, readImportOptions, recordLabelOption } from './options';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +33,9 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...leaverOptions.slice(0, 1), batchSizeOption, ...leaverOptions.slice(1)],
+		options: [...leaverOptions, batchSizeOption, emptyFieldsOption, recordLabelOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	},
 ];
 
@@ -49,28 +53,46 @@ function mappedFields(context: IExecuteFunctions, itemIndex: number): Record<str
 	};
 }
 
+/** A reason about a member field, with the input field the admin mapped to it: `... (from "EmailAddress")`. */
+function withInputField(context: IExecuteFunctions, field: string | undefined, reason: string): string {
+	if (field === undefined) return reason;
+	const parameters = context.getNode().parameters;
+	const from = inputFieldOf(parameters[field] ?? (parameters.additionalFields as IDataObject | undefined)?.[field]);
+	return from === undefined || from === field ? reason : `${reason} (from "${from}")`;
+}
+
+const problemText = (context: IExecuteFunctions, problem: MemberProblem) =>
+	withInputField(context, problem.field, problem.message);
+
+/** How the summary names a member: the admin's Record Label (if any), its uuid and name. */
+function recordOf(context: IExecuteFunctions, itemIndex: number, uuids: string[], name?: string): string {
+	const label = String(context.getNodeParameter('options.recordLabel', itemIndex, '') ?? '').trim();
+	const member = describeMember(uuids, name);
+	return label ? `${label}, ${member}` : member;
+}
+
 interface ToSend {
 	row: MemberResultRow;
 	member: MemberPayload;
 }
 
 /** One row per item; the members that can be sent, the others skipped with every reason. */
-function readMembers(context: IExecuteFunctions): { rows: MemberResultRow[]; toSend: ToSend[] } {
+function readMembers(context: IExecuteFunctions, emptyFields: EmptyFields): { rows: MemberResultRow[]; toSend: ToSend[] } {
 	const rows: MemberResultRow[] = [];
 	const toSend: ToSend[] = [];
 	context.getInputData().forEach((_, itemIndex): void => {
 		const mapped = mappedFields(context, itemIndex);
 		const uuids = uuidsOf(mapped);
 		const name = typeof mapped.name === 'string' && mapped.name.trim() ? mapped.name.trim() : undefined;
-		const built = buildMember(mapped);
-		const row: MemberResultRow = { itemIndex, uuids, name, outcome: { action: 'sent' } };
+		const built = buildMember(mapped, emptyFields);
+		const row: MemberResultRow = { itemIndex, uuids, name, record: recordOf(context, itemIndex, uuids, name), outcome: { action: 'sent' } };
 		rows.push(row);
 		if ('member' in built) {
 			toSend.push({ row, member: built.member });
 			return;
 		}
-		const reason = built.problems.map((problem) => problem.message).join('; ');
-		row.outcome = skippedOutcome({ itemIndex, record: describeMember(uuids, name), field: built.problems[0].field }, reason);
+		const reason = built.problems.map((problem) => problemText(context, problem)).join('; ');
+		row.outcome = skippedOutcome({ itemIndex, record: row.record, field: built.problems[0].field }, reason);
 	});
 	return { rows, toSend };
 }
@@ -86,7 +108,7 @@ function stopItems(context: IExecuteFunctions, stop: { violation: string; descri
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
-	const { rows, toSend } = readMembers(this);
+	const { rows, toSend } = readMembers(this, options.emptyFields);
 
 	// Everything that can stop the run happens before the first request.
 	let leaverPlan: LeaverPlan | undefined;
@@ -112,7 +134,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		{ batchSize: options.batchSize, action: 'Importing members', stopOnRefusedBatch: !this.continueOnFail() },
 	);
 	toSend.forEach(({ row }, i) => {
-		row.outcome = forRecord(report.outcomes[i], { itemIndex: row.itemIndex, record: describeMember(row.uuids, row.name) });
+		const outcome = forRecord(report.outcomes[i], { itemIndex: row.itemIndex, record: row.record });
+		if (outcome.action === 'failed' && outcome.reason) outcome.reason = withInputField(this, outcome.field, outcome.reason);
+		row.outcome = outcome;
 	});
 
 	const leaverItems: INodeExecutionData[] = [];

@@ -33,7 +33,7 @@ export const requiredFieldParameters: INodeProperties[] = [
 		name: 'email',
 		type: 'string',
 		placeholder: 'name@email.com',
-		default: either('Email', 'email'),
+		default: either('EmailAddress', 'email'),
 		required: true,
 	},
 	{
@@ -94,7 +94,10 @@ const DESCRIPTIONS: Record<string, string> = {
 /** Admentum's output names for the fields it has; otherwise GoPublic's own field name. */
 const SOURCE_FIELDS: Record<string, string> = { surname: 'lastName' };
 
-const capitalised = (field: string) => field[0].toUpperCase() + field.slice(1);
+/** The columns of GoPublic's sample CSV whose names are not the capitalised field name. */
+const CSV_COLUMNS: Record<string, string> = { mobileNumber: 'MobilePhone', lockForDeletion: 'lockForDeletion' };
+
+const csvColumn = (field: string) => CSV_COLUMNS[field] ?? field[0].toUpperCase() + field.slice(1);
 
 const optionalFields = [...OPTIONAL_TEXT_FIELDS, ...DATE_FIELDS, ...BOOLEAN_FIELDS, ...PATH_LIST_FIELDS];
 
@@ -104,14 +107,14 @@ export const additionalFieldsParameter: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	description: 'Fields left empty are not sent, so GoPublic keeps what it has',
+	description: 'Empty fields are left out, or cleared in GoPublic (option Empty Fields)',
 	options: optionalFields
 		.map(
 			(field): INodeProperties => ({
 				displayName: DISPLAY_NAMES[field],
 				name: field,
 				type: 'string',
-				default: either(capitalised(field), SOURCE_FIELDS[field] ?? field),
+				default: either(csvColumn(field), SOURCE_FIELDS[field] ?? field),
 				description: DESCRIPTIONS[field],
 			}),
 		)

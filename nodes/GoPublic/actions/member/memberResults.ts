@@ -12,6 +12,8 @@ export interface MemberResultRow {
 	uuids: string[];
 	/** The member's name as mapped, when there is one. */
 	name?: string;
+	/** How outcomes name the member. */
+	record?: string;
 	outcome: SyncOutcome;
 }
 

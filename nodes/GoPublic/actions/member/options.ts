@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../../../shared/deletionGuard';
 import { deletionLimitOptions } from '../../../shared/deletionLimitOptions';
+import type { EmptyFields } from '../../helpers/buildMember';
 
 export const OPTION_NAMES = {
 	lockMembersThatLeft: 'Lock Members That Left',
@@ -52,8 +53,34 @@ export const leaverOptions: INodeProperties[] = [
 	),
 ];
 
+export const emptyFieldsOption: INodeProperties = {
+	displayName: 'Empty Fields',
+	name: 'emptyFields',
+	type: 'options',
+	default: 'leaveOut',
+	options: [
+		{ name: 'Leave Out', value: 'leaveOut', description: 'GoPublic keeps the value it has' },
+		{
+			name: 'Clear in GoPublic',
+			value: 'clear',
+			description: "Sent as empty text, false or an empty list, as GoPublic's own import script does",
+		},
+	],
+	description: 'What a mapped field that is empty for a member does, e.g. a mobile number removed in HR',
+};
+
+export const recordLabelOption: INodeProperties = {
+	displayName: 'Record Label',
+	name: 'recordLabel',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. CSV line {{ $itemIndex + 2 }}',
+	description: 'How the summary names each member besides its uuid, e.g. the line of the file it came from',
+};
+
 export interface ImportOptions {
 	batchSize: number;
+	emptyFields: EmptyFields;
 	lockMembersThatLeft: boolean;
 	allowMassLocking: boolean;
 	limits: DeletionGuardLimits;
@@ -62,6 +89,7 @@ export interface ImportOptions {
 export function readImportOptions(raw: Record<string, unknown>): ImportOptions {
 	return {
 		batchSize: Number(raw.batchSize ?? DEFAULT_BATCH_SIZE),
+		emptyFields: raw.emptyFields === 'clear' ? 'clear' : 'leaveOut',
 		lockMembersThatLeft: raw.lockMembersThatLeft === true,
 		allowMassLocking: raw.allowMassLocking === true,
 		limits: {
