@@ -139,8 +139,8 @@ test("the error workflow's own Execute workflow sends a test mail about n8n's ex
 	assert.ok(mail.text.includes('Example Error Message'), mail.text);
 });
 
-// Expected to fail until the staff template ends a night with failures red (Sync Summary, then
-// Stop and Error with the summary line as its message): today a GoPublic 403 ends in a green run.
+// The staff template ends a failed night red: Sync Summary's "Night Failed" output goes to
+// Fail the Night (Stop and Error), whose message holds the summary line.
 test('staff → GoPublic, published: GoPublic refusing every import (403) ends the night red and e-mails the admin', async () => {
 	const workflow = await harness.importTemplate(STAFF_TEMPLATE, (template) => withScheduleEverySeconds(template, 3));
 	await useErrorWorkflow(String(workflow.id));
