@@ -53,7 +53,7 @@ export const leaverOptions: INodeProperties[] = [
 				description: 'Data table nodes read the rows before this node and save the "Memory to Save" output after it',
 			},
 			{
-				name: 'Workflow Static Data (One n8n Process Only)',
+				name: 'Workflow Static Data (Single Process Only)',
 				value: 'staticData',
 				description: "Lost between runs in queue mode, where each worker starts a run with none",
 			},
