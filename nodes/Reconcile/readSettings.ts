@@ -16,6 +16,7 @@ interface Options {
 	ignoreTargetsWithoutKey?: boolean;
 	maxDeletions?: number;
 	maxDeletionPercent?: number;
+	normalizeUnicode?: boolean;
 	removedFlagField?: string;
 	treatEmptyAsMissing?: boolean;
 	uniqueSourceFields?: string;
@@ -52,6 +53,7 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 			treatEmptyAsMissing: options.treatEmptyAsMissing ?? true,
 			ignoreTargetsWithoutKey: options.ignoreTargetsWithoutKey ?? true,
 			removedFlagField: options.removedFlagField?.trim() || undefined,
+			normalizeUnicode: options.normalizeUnicode ?? false,
 			uniqueSourceFields: (options.uniqueSourceFields ?? '')
 				.split(',')
 				.map((field) => field.trim())
