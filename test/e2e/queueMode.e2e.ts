@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test, type TestContext } from 'node:test';
 
-import { readTemplate, withCustomerSettings, withScheduleEverySeconds } from '../demo/templates';
+import { readTemplate, withCustomerSettings } from '../demo/templates';
 import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { ensureRedis } from '../n8n-runtime/ensureRedis';
 import { printProgress } from '../n8n-runtime/progress';
@@ -21,7 +21,8 @@ import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { startQueueMode, type QueueMode } from '../n8n-runtime/queueMode';
 import { finishNight, runNight, startNight, type Night } from './queue/nights';
 import { changeSource, convergenceProblems, duplicates, startTenants, type Tenant, type Tenants } from './queue/tenants';
-import { importCredentials, importWorkflows, secretsFoundIn, withCredentials, type WorkflowJson } from './realN8n';
+import { importCustomerCopies } from './queue/customerCopies';
+import { secretsFoundIn, type WorkflowJson } from './realN8n';
 import { executionError, syncSummary } from './templateHarness';
 
 const CUSTOMERS = 20;
@@ -70,17 +71,8 @@ after(async () => {
 	if (queue) printProgress(`queue-mode test: ${((Date.now() - started) / 1000).toFixed(1)} s from start to stop`);
 });
 
-/** The template, once per customer (its name, its credentials), published on a seconds schedule. */
-async function importPerCustomer(file: string, change = (workflow: WorkflowJson) => workflow): Promise<WorkflowJson[]> {
-	const main = queue!.main;
-	const credentials = await importCredentials(main, tenants.list.flatMap((tenant) => tenant.credentials));
-	const template = withScheduleEverySeconds(change(readTemplate(file).workflow), SCHEDULE_SECONDS);
-	const copies = tenants.list.map((tenant) => ({
-		...withCredentials(template, credentials.filter((credential) => credential.name.startsWith(`${tenant.name} `))),
-		name: `${tenant.name}: ${template.name}`,
-	}));
-	return await importWorkflows(main, copies);
-}
+const importPerCustomer = (file: string, change?: (workflow: WorkflowJson) => WorkflowJson) =>
+	importCustomerCopies(queue!.main, tenants.list, file, { scheduleSeconds: SCHEDULE_SECONDS, change });
 
 const skipped = (t: TestContext) => (queue ? false : (t.skip(skipReason), true));
 const ids = (workflows: WorkflowJson[]) => workflows.map((workflow) => String(workflow.id));
