@@ -21,7 +21,8 @@ export class GoPublic implements INodeType {
 		defaults: { name: 'GoPublic' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['Results', 'Memory to Save'],
 		credentials: [{ name: 'goPublicApi', required: true }],
 		properties: [
 			{

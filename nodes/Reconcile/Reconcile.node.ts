@@ -43,7 +43,10 @@ export class Reconcile implements INodeType {
 		const counts = { source: sourceItems.length, target: targetItems.length };
 		return (
 			stopOnMassDeletion(this, plan, counts, settings) ??
-			toOutputItems(plan, sourceItems, targetItems, settings.targetIdField)
+			toOutputItems(plan, sourceItems, targetItems, {
+				targetIdField: settings.targetIdField,
+				normalizeUnicode: settings.plan.normalizeUnicode ?? false,
+			})
 		);
 	}
 }

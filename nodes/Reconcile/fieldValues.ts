@@ -28,11 +28,50 @@ export function writeField(record: DataRecord, path: FieldPath, value: unknown):
 	parent[path[path.length - 1]] = value;
 }
 
-/** A key as matching sees it: text or a number, trimmed; anything else (or blank) is no key. */
-export function keyText(value: unknown): string | undefined {
+/**
+ * Text that NFC could change holds a character from U+0300 (the first combining mark) up: every
+ * character below it is its own NFC form and composes with nothing before it. Testing for that is
+ * several times cheaper than normalize(), and spares the common names (ASCII, "Åsa" typed as Å).
+ */
+const MAY_CHANGE_IN_NFC = /[\u0300-\uffff]/;
+
+/** The text in Unicode NFC, so "Åsa" typed as A + combining ring equals "Åsa" typed as Å. */
+export const nfcText = (text: string): string => (MAY_CHANGE_IN_NFC.test(text) ? text.normalize('NFC') : text);
+
+/** A list or a record as JSON holds it; class instances (a Date, say) are neither. */
+const isListOrRecord = (value: unknown): value is Record<string, unknown> => {
+	if (typeof value !== 'object' || value === null) return false;
+	const prototype = Object.getPrototypeOf(value);
+	return Array.isArray(value) || prototype === Object.prototype || prototype === null;
+};
+
+const shallowCopy = (value: Record<string, unknown>): Record<string, unknown> =>
+	Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...value };
+
+/**
+ * The value with its text in NFC, also inside lists and objects; other values as they are. Copies
+ * only what changes and returns the value itself when nothing does, so the input is never changed.
+ */
+export function nfcValue(value: unknown): unknown {
+	if (typeof value === 'string') return nfcText(value);
+	if (!isListOrRecord(value)) return value;
+	let copy: Record<string, unknown> | undefined;
+	for (const [field, member] of Object.entries(value)) {
+		const normalized = nfcValue(member);
+		if (normalized !== member) (copy ??= shallowCopy(value))[field] = normalized;
+	}
+	return copy ?? value;
+}
+
+/**
+ * A key as matching sees it: text or a number, trimmed (and in NFC with `inNfc`); anything else
+ * (or blank) is no key.
+ */
+export function keyText(value: unknown, inNfc = false): string | undefined {
 	if (typeof value === 'string') {
 		const trimmed = value.trim();
-		return trimmed === '' ? undefined : trimmed;
+		if (trimmed === '') return undefined;
+		return inNfc ? nfcText(trimmed) : trimmed;
 	}
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	return undefined;
@@ -63,6 +102,8 @@ function scalarText(value: unknown): string | undefined {
 export interface CompareRules {
 	ignoreCase: boolean;
 	treatEmptyAsMissing: boolean;
+	/** Compare text in Unicode NFC. */
+	normalizeUnicode: boolean;
 }
 
 /**
@@ -80,11 +121,21 @@ export function valuesEqual(a: unknown, b: unknown, rules: CompareRules): boolea
 	const textB = scalarText(b);
 	if (textA !== undefined || textB !== undefined) {
 		if (textA === textB) return true;
-		if (textA === undefined || textB === undefined || !rules.ignoreCase) return false;
-		return textA.toLowerCase() === textB.toLowerCase();
+		if (textA === undefined || textB === undefined) return false;
+		return differentTextEqual(textA, textB, rules);
 	}
 	if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
 	return Array.isArray(a) ? arraysEqual(a, b, rules) : objectsEqual(a as DataRecord, b as DataRecord, rules);
+}
+
+/** Two texts that differ byte for byte, equal by the rules; only they pay for normalizing. */
+function differentTextEqual(a: string, b: string, rules: CompareRules): boolean {
+	if (rules.normalizeUnicode) {
+		a = nfcText(a);
+		b = nfcText(b);
+		if (a === b) return true;
+	}
+	return rules.ignoreCase && a.toLowerCase() === b.toLowerCase();
 }
 
 function arraysEqual(a: unknown[], b: unknown, rules: CompareRules): boolean {

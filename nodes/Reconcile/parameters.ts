@@ -157,6 +157,14 @@ export const reconcileProperties: INodeProperties[] = [
 				},
 			),
 			{
+				displayName: 'Normalize Unicode (NFC)',
+				name: 'normalizeUnicode',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to compare text in Unicode NFC and send it in NFC, so the same name typed on a Mac and on Windows counts as unchanged',
+			},
+			{
 				displayName: 'Removed Flag Field',
 				name: 'removedFlagField',
 				type: 'string',

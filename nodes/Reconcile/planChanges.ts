@@ -7,6 +7,7 @@
 import {
 	describeMissingKey,
 	keyText,
+	nfcValue,
 	parseFieldPath,
 	readField,
 	valuesEqual,
@@ -40,6 +41,11 @@ export interface PlanOptions {
 	removedFlagField?: string;
 	/** Source fields whose values must be unique (compared trimmed, ignoring case), e.g. email. */
 	uniqueSourceFields?: readonly string[];
+	/**
+	 * Keys and compared text are matched in Unicode NFC, and the new values on updates are NFC, so
+	 * "Åsa" typed as A + combining ring (as on a Mac) equals "Åsa" typed as Å.
+	 */
+	normalizeUnicode?: boolean;
 }
 
 export interface FieldChange {
@@ -51,7 +57,10 @@ export interface FieldChange {
 	to: unknown;
 }
 
-/** `key` is the trimmed key as the record holds it (source side when both sides have it). */
+/**
+ * `key` is the trimmed key as the record holds it (source side when both sides have it), in NFC
+ * with normalizeUnicode.
+ */
 export interface Create {
 	source: number;
 	key: string;
@@ -114,6 +123,7 @@ export function planChanges(
 	const targetKeyPath = parseFieldPath(options.targetKeyField);
 	const fields = compiledFields(options);
 	const { ignoreKeyCase } = options;
+	const inNfc = options.normalizeUnicode ?? false;
 	// The two hot loops below spell this out; the closure call measured slower there.
 	const lookupOf = (key: string) => (ignoreKeyCase ? key.toLowerCase() : key);
 	const plan: ChangePlan = {
@@ -133,7 +143,7 @@ export function planChanges(
 	// is remembered in sharedKeys, and both are skipped at the end.
 	const targetByKey = new Map<string, number>();
 	for (let t = 0; t < target.length; t++) {
-		const key = keyText(read(target[t], targetKeyPath));
+		const key = keyText(read(target[t], targetKeyPath), inNfc);
 		if (key === undefined) continue;
 		const sizeBefore = targetByKey.size;
 		const lookup = ignoreKeyCase ? key.toLowerCase() : key;
@@ -147,7 +157,7 @@ export function planChanges(
 	const createKeys = new Set<string>();
 	for (let s = 0; s < source.length; s++) {
 		const record = source[s];
-		const key = keyText(read(record, sourceKeyPath));
+		const key = keyText(read(record, sourceKeyPath), inNfc);
 		if (key === undefined) {
 			plan.skipped.push(missingKey('source', s, readField(record, sourceKeyPath), options.sourceKeyField));
 			continue;
@@ -173,7 +183,7 @@ export function planChanges(
 	// Only unmatched targets need their key again: to be deleted, or skipped or ignored without one.
 	for (let t = 0; t < target.length; t++) {
 		if (matchedBy[t] === 1) continue;
-		const key = keyText(read(target[t], targetKeyPath));
+		const key = keyText(read(target[t], targetKeyPath), inNfc);
 		if (key === undefined) {
 			if (options.ignoreTargetsWithoutKey) plan.ignoredTargets++;
 			else plan.skipped.push(missingKey('target', t, readField(target[t], targetKeyPath), options.targetKeyField));
@@ -185,12 +195,12 @@ export function planChanges(
 	}
 
 	if (sharedKeys.size > 0) {
-		const targetKeyOf = (t: number) => keyText(read(target[t], targetKeyPath));
+		const targetKeyOf = (t: number) => keyText(read(target[t], targetKeyPath), inNfc);
 		skipSharedKeys(plan, sharedKeys, lookupOf, target.length, targetKeyOf, options);
 	}
 	// A shared key puts even a removed record on Skipped (skipSharedKeys found it there).
 	plan.alreadyRemoved = alreadyRemoved.filter(({ key }) => !sharedKeys.has(lookupOf(key))).length;
-	for (const field of options.uniqueSourceFields ?? []) skipSharedValues(plan, source, field);
+	for (const field of options.uniqueSourceFields ?? []) skipSharedValues(plan, source, field, inNfc);
 	return plan;
 }
 
@@ -211,9 +221,9 @@ function removedFlagOf(field: string) {
  * e-mail address) to Skipped, with their matched target records: the target would refuse the
  * second one every night, and guessing who owns the value could take it from the right person.
  */
-function skipSharedValues(plan: ChangePlan, source: readonly DataRecord[], field: string): void {
+function skipSharedValues(plan: ChangePlan, source: readonly DataRecord[], field: string, inNfc: boolean): void {
 	const path = parseFieldPath(field);
-	const valueOf = (s: number) => keyText(readField(source[s], path))?.toLowerCase();
+	const valueOf = (s: number) => keyText(readField(source[s], path), inNfc)?.toLowerCase();
 	const holders = new Map<string, number>();
 	const entries = [...plan.create, ...plan.update, ...plan.unchanged];
 	for (const { source: s } of entries) {
@@ -297,7 +307,11 @@ function compiledFields(options: PlanOptions): ComparedField[] {
 		...field,
 		sourcePath: parseFieldPath(field.sourceField),
 		targetPath: parseFieldPath(field.targetField),
-		rules: { ignoreCase: field.ignoreCase, treatEmptyAsMissing: options.treatEmptyAsMissing },
+		rules: {
+			ignoreCase: field.ignoreCase,
+			treatEmptyAsMissing: options.treatEmptyAsMissing,
+			normalizeUnicode: options.normalizeUnicode ?? false,
+		},
 	}));
 }
 
@@ -317,7 +331,7 @@ function findChanges(
 			sourceField: field.sourceField,
 			targetField: field.targetField,
 			from: from ?? null,
-			to: to ?? null,
+			to: field.rules.normalizeUnicode ? nfcValue(to ?? null) : (to ?? null),
 		});
 	}
 	return changes;

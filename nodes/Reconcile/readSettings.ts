@@ -18,6 +18,7 @@ interface Options {
 	ignoreTargetsWithoutKey?: boolean;
 	maxDeletions?: number;
 	maxDeletionPercent?: number;
+	normalizeUnicode?: boolean;
 	removedFlagField?: string;
 	reportGuardStop?: boolean;
 	treatEmptyAsMissing?: boolean;
@@ -55,6 +56,7 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 			treatEmptyAsMissing: options.treatEmptyAsMissing ?? true,
 			ignoreTargetsWithoutKey: options.ignoreTargetsWithoutKey ?? true,
 			removedFlagField: options.removedFlagField?.trim() || undefined,
+			normalizeUnicode: options.normalizeUnicode ?? false,
 			uniqueSourceFields: (options.uniqueSourceFields ?? '')
 				.split(',')
 				.map((field) => field.trim())

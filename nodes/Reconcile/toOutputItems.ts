@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { parseFieldPath, readField, writeField, type DataRecord, type FieldPath } from './fieldValues';
+import { nfcValue, parseFieldPath, readField, writeField, type DataRecord, type FieldPath } from './fieldValues';
 import type { ChangePlan, Update } from './planChanges';
 
 /** The outputs in the order the node declares them. */
@@ -42,21 +42,28 @@ function updateJson(update: Update, source: DataRecord, target: DataRecord, targ
 /** What the Sync Summary node counts. One shared object: Unchanged is most of a night's records. */
 const UNCHANGED = Object.freeze({ action: 'unchanged' });
 
+export interface OutputOptions {
+	targetIdField: string;
+	/** Created records carry their text in NFC (updates already do: planChanges made them so). */
+	normalizeUnicode: boolean;
+}
+
 export function toOutputItems(
 	plan: ChangePlan,
 	sourceItems: readonly INodeExecutionData[],
 	targetItems: readonly INodeExecutionData[],
-	targetIdField: string,
+	{ targetIdField, normalizeUnicode }: OutputOptions,
 ): INodeExecutionData[][] {
 	const idPath: FieldPath = parseFieldPath(targetIdField);
 	const sourceOf = (s: number) => sourceItems[s].json;
+	const createdRecordOf = (s: number) => (normalizeUnicode ? (nfcValue(sourceOf(s)) as DataRecord) : sourceOf(s));
 	const targetOf = (t: number) => targetItems[t].json;
 	const targetIdOf = (t: number) => readField(targetOf(t), idPath) ?? null;
 	const sourcePair = (s: number) => pairedItemOf(sourceItems, s, SOURCE_INPUT);
 	const targetPair = (t: number) => pairedItemOf(targetItems, t, TARGET_INPUT);
 
 	const create = plan.create.map(({ source: s, key }) => ({
-		json: copyWith(sourceOf(s), { key }),
+		json: copyWith(createdRecordOf(s), { key }),
 		pairedItem: sourcePair(s),
 	}));
 	const update = plan.update.map((entry) => ({

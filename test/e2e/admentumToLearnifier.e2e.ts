@@ -164,6 +164,38 @@ test('a source change (joiners, leavers, renamed, new e-mail, e-mail moved) make
 	t.diagnostic(`source change: ${writes.length} write requests (3 POST, 7 PATCH of which 2 locks); summary: ${summary.summary}`);
 });
 
+test('names held in Unicode NFD (pasted from a Mac): the same name in NFC is unchanged, a new person is written in NFC', async () => {
+	await runTemplate();
+	const world = admentum().state.world;
+	const shared = sharingAnEmail(world.people);
+	const synced = world.people.find((p) => p.firstName.normalize('NFD') !== p.firstName && !shared.has(String(p.id)));
+	assert.ok(synced, 'the seeded world holds a name with a letter such as Å or Ö');
+	const model = world.people.find((p) => p.role === 'teacher')!;
+	const joiner = {
+		...model,
+		id: 990001,
+		guid: 'nfd-joiner-990001',
+		firstName: 'Åsa'.normalize('NFD'),
+		lastName: 'Öberg'.normalize('NFD'),
+		email: 'asa.oberg.990001@skola.example.se',
+		schoolIds: [...model.schoolIds],
+	};
+	admentum().state.world = {
+		...world,
+		people: [...world.people.map((p) => (p === synced ? { ...p, firstName: p.firstName.normalize('NFD') } : p)), joiner],
+	};
+	const { execution, requests } = await runTemplate();
+	assert.equal(execution.status, 'success', executionError(execution));
+	assert.deepEqual(
+		writesIn(requests).map((request) => request.method),
+		['POST'],
+		'only the new person is written: the NFD spelling of a synced name is no change',
+	);
+	const created = learnifier().state.users.findByExternalId('990001');
+	assert.equal(created?.firstName, 'Åsa'.normalize('NFC'));
+	assert.equal(created?.lastName, 'Öberg'.normalize('NFC'));
+});
+
 test('a truncated source (Admentum answers 40 % of its people) writes nothing; the night ends red with the guard\'s numbers', async (t) => {
 	admentum().configure({ populationShare: 0.4 });
 	const { execution, requests } = await runTemplate();

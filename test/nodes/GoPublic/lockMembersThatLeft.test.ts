@@ -15,7 +15,7 @@ const people = (uuids: string[]) =>
 		UUID: uuid,
 		Name: `P ${uuid}`,
 		FullName: `Person ${uuid}`,
-		Email: `${uuid}@x.dk`,
+		EmailAddress: `${uuid}@x.dk`,
 		Roles: 'Medarbejder',
 	}));
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
@@ -79,7 +79,7 @@ describe('GoPublic → Lock Members That Left', () => {
 
 		// m39 comes back without an e-mail (skipped, not sent); m40 comes back complete.
 		const back = people(range(1, 40));
-		back[38].Email = '';
+		back[38].EmailAddress = '';
 		const returning = await runWorkflow(itemsToGoPublic(back, lockingImport()), {
 			credentials: credentialsFor(sim.origin),
 			mode: 'trigger',
@@ -159,7 +159,7 @@ describe('GoPublic → Member → Remove', () => {
 				uuids: [p.UUID],
 				name: p.Name,
 				fullName: p.FullName,
-				email: p.Email,
+				email: p.EmailAddress,
 				roles: ['Medarbejder'],
 			})),
 		});

@@ -209,6 +209,57 @@ describe('Reconcile node, run by the n8n engine', () => {
 		});
 	});
 
+	describe('Options › Normalize Unicode (NFC)', () => {
+		// "Åsa Öberg" as a Mac may type it (letter + combining mark, NFD) and as one character each (NFC).
+		const nfd = { firstName: 'A\u030Asa', lastName: 'O\u0308berg' };
+		const nfc = { firstName: '\u00C5sa', lastName: '\u00D6berg' };
+		const inNfc = { options: { normalizeUnicode: true } };
+
+		it('a target name in NFD and the same source name in NFC are unchanged; without the option an update', async () => {
+			const source = [{ externalId: 'a', ...nfc }];
+			const target = [{ id: 1, externalId: 'a', ...nfd }];
+			assert.deepEqual(keysOf(await reconcile(source, target, inNfc), 'Unchanged'), ['a']);
+			assert.deepEqual(jsonOf(await reconcile(source, target), 'Update')[0].update, nfc);
+		});
+
+		it('a new person typed in NFD is created with name and key in NFC; without the option as given', async () => {
+			const source = [{ externalId: 'a\u030A1', ...nfd, email: 'asa@school.se' }];
+			const created = { externalId: '\u00E51', ...nfc, email: 'asa@school.se', key: '\u00E51' };
+			assert.deepEqual(jsonOf(await reconcile(source, [], inNfc), 'Create'), [created]);
+			assert.deepEqual(jsonOf(await reconcile(source, []), 'Create'), [{ ...source[0], key: 'a\u030A1' }]);
+		});
+
+		it('an update sends the new name in NFC in update and changes, and hands on the records as they are', async () => {
+			const source = [{ externalId: 'a', ...nfd }];
+			const target = [{ id: 1, externalId: 'a', firstName: 'Asa', lastName: 'Oberg' }];
+			const [update] = jsonOf(await reconcile(source, target, inNfc), 'Update');
+			assert.deepEqual(update.update, nfc);
+			assert.deepEqual(update.changes, {
+				firstName: { from: 'Asa', to: nfc.firstName },
+				lastName: { from: 'Oberg', to: nfc.lastName },
+			});
+			assert.deepEqual([update.source, update.target], [source[0], target[0]]);
+			assert.deepEqual(jsonOf(await reconcile(source, target), 'Update')[0].update, nfd);
+		});
+
+		it('keys in NFD and in NFC belong to the same person', async () => {
+			const source = [{ externalId: 'a\u030Asa.o' }];
+			const target = [{ id: 1, externalId: '\u00E5sa.o' }];
+			assert.deepEqual(keysOf(await reconcile(source, target, inNfc), 'Unchanged'), ['\u00E5sa.o']);
+			const withoutOption = await reconcile(source, target, { options: { allowMassDeletion: true } });
+			assert.deepEqual([keysOf(withoutOption, 'Create'), keysOf(withoutOption, 'Delete')], [['a\u030Asa.o'], ['\u00E5sa.o']]);
+		});
+
+		it('works together with Ignore Case on a field and Ignore Case of Keys', async () => {
+			const source = [{ externalId: 'A\u030ASA', email: 'A\u030ASA@SCHOOL.SE' }];
+			const target = [{ id: 1, externalId: '\u00E5sa', primaryEmail: '\u00E5sa@school.se' }];
+			const ignoringCase = { ...fields(['email', 'primaryEmail', true]), options: { ignoreKeyCase: true, allowMassDeletion: true } };
+			const result = await reconcile(source, target, { ...ignoringCase, options: { ...ignoringCase.options, normalizeUnicode: true } });
+			assert.deepEqual(keysOf(result, 'Unchanged'), ['\u00C5SA']);
+			assert.deepEqual(keysOf(await reconcile(source, target, ignoringCase), 'Create'), ['A\u030ASA']);
+		});
+	});
+
 	describe('Options › Treat Empty as Missing', () => {
 		const source = [{ externalId: 'a', firstName: '' }, { externalId: 'b' }, { externalId: 'c', firstName: 'Cy' }];
 		const target = [

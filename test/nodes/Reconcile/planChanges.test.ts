@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import type { DataRecord } from '../../../nodes/Reconcile/fieldValues';
+import { nfcText, nfcValue, type DataRecord } from '../../../nodes/Reconcile/fieldValues';
 import { planChanges, type ChangePlan, type PlanOptions } from '../../../nodes/Reconcile/planChanges';
 import { applyPlan, randomCase } from './randomDatasets';
 
@@ -273,6 +273,86 @@ describe('source fields that must be unique', () => {
 	});
 });
 
+describe('Unicode normalization (normalizeUnicode)', () => {
+	// "Åsa" as a Mac may type it (A + combining ring, NFD) and as one character (Å, NFC).
+	const asaNfd = 'A\u030Asa';
+	const asaNfc = '\u00C5sa';
+	const inNfc = { normalizeUnicode: true };
+
+	it('counts a name in NFD and the same name in NFC as unchanged, either side; without the option as an update', () => {
+		for (const [sourceName, targetName] of [[asaNfd, asaNfc], [asaNfc, asaNfd]]) {
+			const source = [{ externalId: 'a', firstName: sourceName }];
+			const target = [{ externalId: 'a', firstName: targetName }];
+			assert.deepEqual(keysByOutput(plan(source, target, inNfc)).unchanged, ['a']);
+			assert.deepEqual(plan(source, target).update[0].changes, [
+				{ sourceField: 'firstName', targetField: 'firstName', from: targetName, to: sourceName },
+			]);
+		}
+	});
+
+	it('sends a new value in NFC, and reports the target value as it is', () => {
+		const result = plan([{ externalId: 'a', firstName: ` ${asaNfd}` }], [{ externalId: 'a', firstName: 'Anna' }], inNfc);
+		assert.deepEqual(result.update[0].changes, [
+			{ sourceField: 'firstName', targetField: 'firstName', from: 'Anna', to: ` ${asaNfc}` },
+		]);
+	});
+
+	it('matches keys in NFC and reports them in NFC', () => {
+		const source = [{ externalId: `${asaNfd}1` }];
+		const target = [{ externalId: `${asaNfc}1` }];
+		assert.deepEqual(keysByOutput(plan(source, target, inNfc)).unchanged, [`${asaNfc}1`]);
+		assert.deepEqual(keysByOutput(plan(source, target)), {
+			create: [`${asaNfd}1`], update: [], delete: [`${asaNfc}1`], unchanged: [], skipped: [],
+		});
+	});
+
+	it('works together with ignoring case, for fields and for keys', () => {
+		const source = [{ externalId: 'A\u030ASA', email: 'A\u030ASA@SCHOOL.SE' }];
+		const target = [{ externalId: '\u00E5sa', primaryEmail: '\u00E5sa@school.se' }];
+		const result = plan(source, target, { ...inNfc, ignoreKeyCase: true });
+		assert.deepEqual(keysByOutput(result).unchanged, ['\u00C5SA']);
+		assert.deepEqual(keysByOutput(plan(source, target, { ignoreKeyCase: true })).create, ['A\u030ASA']);
+	});
+
+	it('compares text inside lists and objects in NFC too', () => {
+		const fields = [{ sourceField: 'v', targetField: 'v', ignoreCase: false }];
+		const source = [{ externalId: 'k', v: { names: [asaNfd, 7] } }];
+		const target = [{ externalId: 'k', v: { names: [asaNfc, '7'] } }];
+		assert.equal(plan(source, target, { ...inNfc, fields }).unchanged.length, 1);
+		assert.equal(plan(source, target, { fields }).update.length, 1);
+	});
+
+	it('counts values of a field that must be unique as the same when only their form differs', () => {
+		const source = [{ externalId: 'a', email: `${asaNfd}@x.se` }, { externalId: 'b', email: `${asaNfc}@x.se` }];
+		assert.deepEqual(keysByOutput(plan(source, [], { ...inNfc, uniqueSourceFields: ['email'] })).skipped, ['source:0', 'source:1']);
+		assert.deepEqual(keysByOutput(plan(source, [], { uniqueSourceFields: ['email'] })).create, ['a', 'b']);
+	});
+});
+
+describe('nfcText and nfcValue', () => {
+	it('nfcText gives what normalize("NFC") gives, also for every pair of characters around its U+0300 shortcut', () => {
+		for (let a = 0; a < 0x310; a++) {
+			for (let b = 0; b < 0x310; b++) {
+				const text = String.fromCharCode(a, b);
+				if (nfcText(text) !== text.normalize('NFC')) assert.fail(`U+${a.toString(16)} U+${b.toString(16)}`);
+			}
+		}
+		for (const text of ['A\u030Asa', 'Bjo\u0308rn', '\u1100\u1161', 'e\u0301\u0323', '\u212B', '\u{1F600}e\u0301']) {
+			assert.equal(nfcText(text), text.normalize('NFC'), JSON.stringify(text));
+		}
+	});
+
+	it('nfcValue normalizes text in lists and objects, leaves other values alone and never changes its input', () => {
+		const date = new Date(0);
+		const nested = { name: 'A\u030Asa', tags: ['o\u0308', 1, null], at: date, ok: true, plain: 'Anna' };
+		const before = structuredClone(nested);
+		assert.deepEqual(nfcValue(nested), { name: '\u00C5sa', tags: ['\u00F6', 1, null], at: date, ok: true, plain: 'Anna' });
+		assert.deepEqual(nested, before);
+		const alreadyNfc = { name: '\u00C5sa', tags: ['x'] };
+		assert.equal(nfcValue(alreadyNfc), alreadyNfc, 'returned as it is, not copied');
+	});
+});
+
 describe('planChanges properties, over seeded random datasets', () => {
 	const cases = 400;
 
@@ -317,6 +397,18 @@ describe('planChanges properties, over seeded random datasets', () => {
 				first.skipped.filter((e) => e.side === 'source'),
 				message,
 			);
+		}
+	});
+
+	it('with normalizeUnicode, decides the same when the source spells all its text in NFD', () => {
+		const inNfd = (records: DataRecord[]): DataRecord[] =>
+			JSON.parse(JSON.stringify(records, (_, value) => (typeof value === 'string' ? value.normalize('NFD') : value)));
+		// Reasons quote the source's values as they are; everything else must be the same.
+		const decisions = (result: ChangePlan) => ({ ...result, skipped: result.skipped.map(({ reason: _reason, ...skip }) => skip) });
+		for (const { seed, source, target, options } of randomCase.many(cases)) {
+			const inNfc = { ...options, normalizeUnicode: true };
+			const asGiven = decisions(planChanges(source, target, inNfc));
+			assert.deepEqual(decisions(planChanges(inNfd(source), target, inNfc)), asGiven, `seed ${seed}`);
 		}
 	});
 });

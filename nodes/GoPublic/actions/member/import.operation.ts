@@ -12,7 +12,8 @@ import type { MemberProblem } from '../../helpers/memberSchema';
 import { inputFieldOf } from '../../helpers/inputFieldOf';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
-import { lockLeavers, planLeaverLocks, rememberThisRun, uuidsToUnlock, type LeaverPlan } from './lockMembersThatLeft';
+import { lockLeavers, nextMemory, planLeaverLocks, uuidsToUnlock, type LeaverPlan } from './lockMembersThatLeft';
+import { memoryStoreFor } from './memberMemory';
 import { additionalFieldsParameter, requiredFieldParameters } from './memberFieldParameters';
 import { toOutputItems, type MemberResultRow } from './memberResults';
 import { batchSizeOption, emptyFieldsOption, leaverOptions, readImportOptions, recordLabelOption } from './options';
@@ -106,19 +107,27 @@ function stopItems(context: IExecuteFunctions, stop: { violation: string; descri
 	return [{ json: withOutcome({}, stoppedOutcome(`${stop.violation} ${stop.description}`)), pairedItem }];
 }
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+/** The members' results, and the memory for Data table nodes to save (see memberMemory.ts). */
+export interface ImportOutput {
+	results: INodeExecutionData[];
+	memoryToSave: INodeExecutionData[];
+}
+
+export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
 	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
 	const { rows, toSend } = readMembers(this, options.emptyFields);
+	const memory = memoryStoreFor(this, options.memoryStore);
 
 	// Everything that can stop the run happens before the first request.
 	let leaverPlan: LeaverPlan | undefined;
 	if (options.lockMembersThatLeft) {
 		const planned = planLeaverLocks(
-			this,
+			memory.read(),
 			rows.map((row) => row.uuids).filter((uuids) => uuids.length > 0),
 			options,
+			this.getMode() !== 'manual',
 		);
-		if ('violation' in planned) return stopItems(this, planned);
+		if ('violation' in planned) return { results: stopItems(this, planned), memoryToSave: [] };
 		leaverPlan = planned;
 	}
 
@@ -140,16 +149,18 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 
 	const leaverItems: INodeExecutionData[] = [];
+	let memoryToSave: INodeExecutionData[] = [];
 	if (leaverPlan) {
 		const leavers = await lockLeavers(this, leaverPlan, options);
 		leaverItems.push(...leavers.items);
 		const took = (row: MemberResultRow) => row.outcome.action !== 'failed';
 		const byRow = (lock: boolean) =>
 			toSend.filter(({ row, member }) => member.lockForDeletion === lock && took(row)).map(({ member }) => member.uuids);
-		const unlocked = new Set(byRow(false).flat());
-		if (report.everyBatchAnswered && leavers.allAnswered) {
-			rememberThisRun(leaverPlan, [...leavers.locked, ...byRow(true)], unlocked);
+		// Remembered only when every request was answered: a lock whose answer was lost is tried again.
+		if (leaverPlan.active && report.everyBatchAnswered && leavers.allAnswered) {
+			const unlocked = new Set(byRow(false).flat());
+			memoryToSave = memory.save(nextMemory(leaverPlan, [...leavers.locked, ...byRow(true)], unlocked));
 		}
 	}
-	return [...toOutputItems(this, rows), ...leaverItems];
+	return { results: [...toOutputItems(this, rows), ...leaverItems], memoryToSave };
 }

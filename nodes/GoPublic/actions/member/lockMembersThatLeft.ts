@@ -1,25 +1,19 @@
 /**
- * "Lock Members That Left": who left since the last successful import, the guard against locking
- * half the organisation because the input was cut short, and the locking itself.
+ * "Lock Members That Left": who left since the last successful import (pure planning), the guard
+ * against locking half the organisation because the input was cut short, the locking itself,
+ * and the memory the next night starts from.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { findDeletionGuardViolation } from '../../../shared/deletionGuard';
-import { doneOutcome, forRecord, withOutcome } from '../../../shared/syncOutcome';
+import { doneOutcome, forRecord, withOutcome, type SyncOutcome } from '../../../shared/syncOutcome';
 import { describeMember } from '../../helpers/buildMember';
-import {
-	findLeavers,
-	findReturners,
-	readLockedMembers,
-	readRememberedMembers,
-	rememberMembers,
-} from '../../helpers/leaverMemory';
+import { findLeavers, findReturners, type LeaverMemory } from '../../helpers/leaverMemory';
 import { sendMembers } from '../../transport/sendMembers';
 import { OPTION_NAMES, type ImportOptions } from './options';
 
 export interface LeaverPlan {
-	staticData: IDataObject;
-	/** False for manual (editor) runs: n8n does not keep their static data, so they only report. */
+	/** False for manual (editor) runs: they only report who would be locked, and remember nothing. */
 	active: boolean;
 	leavers: string[][];
 	/** The members of this run's input, remembered once the run succeeds. */
@@ -30,53 +24,42 @@ export interface LeaverPlan {
 	stillLocked: string[][];
 }
 
-const HOW_TO_ALLOW =
-	`If these members really left, raise "${OPTION_NAMES.maxLocks}" or "${OPTION_NAMES.maxLockPercent}", ` +
-	`or turn on "${OPTION_NAMES.allowMassLocking}" under Options of this GoPublic node.`;
-
 /** Why the guard stops the night (before anything is sent), with its numbers. */
 export interface LeaverGuardStop {
 	violation: string;
 	description: string;
 }
 
-/** Plans the locks, or says why there are too many to send anything at all. */
+const HOW_TO_ALLOW =
+	`If these members really left, raise "${OPTION_NAMES.maxLocks}" or "${OPTION_NAMES.maxLockPercent}", ` +
+	`or turn on "${OPTION_NAMES.allowMassLocking}" under Options of this GoPublic node.`;
+
+/** Plans the locks from the memory, or says why there are too many to send anything at all. */
 export function planLeaverLocks(
-	context: IExecuteFunctions,
+	memory: LeaverMemory | undefined,
 	current: string[][],
 	options: ImportOptions,
+	active: boolean,
 ): LeaverPlan | LeaverGuardStop {
-	const staticData = context.getWorkflowStaticData('node');
-	const remembered = readRememberedMembers(staticData);
 	const present = new Set(current.flat());
-	const leavers = remembered ? findLeavers(remembered, present) : [];
+	const leavers = memory ? findLeavers(memory.members, present) : [];
+	const remembered = memory?.members.length ?? 0;
 	if (!options.allowMassLocking) {
 		const violation = findDeletionGuardViolation(
-			{
-				deletions: leavers.length,
-				sourceCount: current.length,
-				targetCount: remembered?.length ?? 0,
-			},
+			{ deletions: leavers.length, sourceCount: current.length, targetCount: remembered },
 			options.limits,
 			HOW_TO_ALLOW,
 		);
 		if (violation) {
 			return {
 				violation: violation.replace(/records/g, 'members'),
-				description: `${leavers.length} of the ${remembered?.length ?? 0} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
+				description: `${leavers.length} of the ${remembered} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
 			};
 		}
 	}
-	const locked = readLockedMembers(staticData);
+	const locked = memory?.locked ?? [];
 	const returners = findReturners(locked, present);
-	return {
-		staticData,
-		active: context.getMode() !== 'manual',
-		leavers,
-		current,
-		returners,
-		stillLocked: locked.filter((uuids) => !returners.includes(uuids)),
-	};
+	return { active, leavers, current, returners, stillLocked: locked.filter((uuids) => !returners.includes(uuids)) };
 }
 
 /** The uuids of members to import with `lockForDeletion: false` (active runs only). */
@@ -91,7 +74,7 @@ export async function lockLeavers(
 	options: ImportOptions,
 ): Promise<{ items: INodeExecutionData[]; allAnswered: boolean; locked: string[][] }> {
 	const pairedItem = context.getInputData().map((_, item) => ({ item }));
-	const item = (uuids: string[], outcome: ReturnType<typeof doneOutcome>): INodeExecutionData => ({
+	const item = (uuids: string[], outcome: SyncOutcome): INodeExecutionData => ({
 		json: withOutcome(
 			{ uuids, status: outcome.action, leftSource: true } as IDataObject,
 			forRecord(outcome, { record: describeMember(uuids) }),
@@ -118,11 +101,10 @@ export async function lockLeavers(
 }
 
 /**
- * Remembers this run's members and who is locked now, for the next run. Active runs only.
- * A returner whose import failed is still locked in GoPublic, so it stays in the memory.
+ * What the next night starts from: this run's members, and who is locked now. A returner whose
+ * import failed is still locked in GoPublic, so it stays locked in the memory.
  */
-export function rememberThisRun(plan: LeaverPlan, lockedNow: string[][], unlockedNow: ReadonlySet<string>): void {
-	if (!plan.active) return;
+export function nextMemory(plan: LeaverPlan, lockedNow: string[][], unlockedNow: ReadonlySet<string>): LeaverMemory {
 	const stillAway = plan.returners.filter((uuids) => !uuids.some((uuid) => unlockedNow.has(uuid)));
-	rememberMembers(plan.staticData, plan.current, [...plan.stillLocked, ...stillAway, ...lockedNow]);
+	return { members: plan.current, locked: [...plan.stillLocked, ...stillAway, ...lockedNow] };
 }

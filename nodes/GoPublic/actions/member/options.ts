@@ -6,6 +6,8 @@ import type { EmptyFields } from '../../helpers/buildMember';
 
 export const OPTION_NAMES = {
 	lockMembersThatLeft: 'Lock Members That Left',
+	memoryStore: 'Remember Members In',
+	rememberedMembers: 'Remembered Members',
 	allowMassLocking: 'Allow Mass Locking',
 	maxLocks: 'Max Locks',
 	maxLockPercent: 'Max Lock Percentage',
@@ -37,7 +39,33 @@ export const leaverOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to lock (and so, after 30 days, delete) members that were imported by the last successful run but are missing from this one. GoPublic cannot list its members, so this node remembers who it sent. That memory is kept only by activated (production) runs: a manual run from the editor locks nobody and changes no memory; it lists who would be locked (status "wouldLock"). The first activated run only remembers, and locks nobody. A member this node locked who is back in the input before GoPublic deletes them is imported unlocked.',
+			'Whether to lock members the last successful run imported that are missing now (GoPublic deletes them after 30 days). Only activated runs lock and remember; see the README.',
+	},
+	{
+		displayName: OPTION_NAMES.memoryStore,
+		name: 'memoryStore',
+		type: 'options',
+		default: 'staticData',
+		options: [
+			{
+				name: 'A Data Table (Also in Queue Mode)',
+				value: 'dataTable',
+				description: 'Data table nodes read the rows before this node and save the "Memory to Save" output after it',
+			},
+			{
+				name: 'Workflow Static Data (Single Process Only)',
+				value: 'staticData',
+				description: "Lost between runs in queue mode, where each worker starts a run with none",
+			},
+		],
+		description: 'Where the members of the last import are remembered, for Lock Members That Left',
+	},
+	{
+		displayName: OPTION_NAMES.rememberedMembers,
+		name: 'rememberedMembers',
+		type: 'json',
+		default: "={{ $('Read Memory').all().map(item => item.json) }}",
+		description: 'For a Data Table: the rows the Data table node read (columns uuids, imported, locked)',
 	},
 	...deletionLimitOptions(
 		{
@@ -78,9 +106,12 @@ export const recordLabelOption: INodeProperties = {
 	description: 'How the summary names each member besides its uuid, e.g. the line of the file it came from',
 };
 
+export type MemoryStoreName = 'dataTable' | 'staticData';
+
 export interface ImportOptions {
 	batchSize: number;
 	emptyFields: EmptyFields;
+	memoryStore: MemoryStoreName;
 	lockMembersThatLeft: boolean;
 	allowMassLocking: boolean;
 	limits: DeletionGuardLimits;
@@ -90,6 +121,7 @@ export function readImportOptions(raw: Record<string, unknown>): ImportOptions {
 	return {
 		batchSize: Number(raw.batchSize ?? DEFAULT_BATCH_SIZE),
 		emptyFields: raw.emptyFields === 'clear' ? 'clear' : 'leaveOut',
+		memoryStore: raw.memoryStore === 'dataTable' ? 'dataTable' : 'staticData',
 		lockMembersThatLeft: raw.lockMembersThatLeft === true,
 		allowMassLocking: raw.allowMassLocking === true,
 		limits: {
