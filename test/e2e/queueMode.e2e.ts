@@ -168,14 +168,11 @@ test('two overlapping runs of one workflow (a manual run while its production ru
 });
 
 // ── GoPublic leavers in queue mode ─────────────────────────────────────────────────────────────
-// Static data does not survive between production runs in queue mode, so the staff template's
-// leaver memory is moving to n8n Data Tables (Data table nodes before and after the GoPublic node).
-// Until the template has them, this test is expected to fail and runs as a todo.
-const staffTemplateUsesDataTables = readTemplate(STAFF_TEMPLATE).workflow.nodes.some((node) => node.type === 'n8n-nodes-base.dataTable');
-
+// Workflow static data does not survive between production runs in queue mode; the staff template
+// keeps its leaver memory in an n8n Data Table (Data table nodes before and after the GoPublic
+// node), which every worker reads from the shared database.
 test(
 	'GoPublic staff template: first night imports; one leaver per customer is locked exactly once across nights run on different workers',
-	{ todo: staffTemplateUsesDataTables ? false : 'the staff template still keeps its leaver memory in workflow static data, which queue mode loses' },
 	async (t) => {
 		if (skipped(t)) return;
 		// Small customers have a handful of teachers: one leaver is up to a fifth of them.
@@ -195,6 +192,8 @@ test(
 		});
 		nights.push(await runNight(rest, ids(staffSyncs)), await runNight(rest, ids(staffSyncs)));
 		for (const night of nights.slice(1)) for (const execution of night.executions) assertGreen(execution);
+		assert.deepEqual(nights[1].executions.map((execution) => syncSummary(execution).counts.locked), tenants.list.map(() => 1), 'night 2 locks the leaver');
+		assert.deepEqual(nights[2].executions.map((execution) => syncSummary(execution).counts.locked), tenants.list.map(() => 0), 'night 3 locks nobody');
 		const lockCounts = Object.fromEntries(tenants.list.map((tenant, index) => [`${tenant.name}'s leaver ${leavers[index]}`, lockRequests(tenant, leavers[index])]));
 		const once = Object.fromEntries(Object.keys(lockCounts).map((leaver) => [leaver, 1]));
 		assert.deepEqual(lockCounts, once, 'times each leaver was sent to GoPublic locked, across the nights');
