@@ -51,10 +51,19 @@ async function main() {
 		try {
 			for (const customers of customerCounts) {
 				// Learnifier starts with no user of the customer's: the first night creates everyone.
-				const tenants = await startTenants(customers, { people, drift: { joiners: people }, learnifierRequestsPerSecond: LEARNIFIER_REQUESTS_PER_SECOND });
+				const tenants = await startTenants(customers, {
+					people,
+					drift: { joiners: people },
+					learnifierRequestsPerSecond: LEARNIFIER_REQUESTS_PER_SECOND,
+				});
 				try {
-					const syncs = await importCustomerCopies(queue.main, tenants.list, 'admentum-to-learnifier.json', { scheduleSeconds: SCHEDULE_SECONDS });
-					const night = await runNight(queue.main.rest, syncs.map((workflow) => String(workflow.id)));
+					const syncs = await importCustomerCopies(queue.main, tenants.list, 'admentum-to-learnifier.json', {
+						scheduleSeconds: SCHEDULE_SECONDS,
+					});
+					const night = await runNight(
+						queue.main.rest,
+						syncs.map((workflow) => String(workflow.id)),
+					);
 					const row: Row = {
 						workers,
 						customers,
@@ -64,7 +73,9 @@ async function main() {
 						converged: tenants.list.filter((tenant) => convergenceProblems(tenant).length === 0).length,
 					};
 					rows.push(row);
-					printProgress(`bench: ${workers} worker(s), ${customers} customer(s) × ${people} people: ${row.wallSeconds.toFixed(1)} s, ${row.green} green, ${row.converged} converged`);
+					printProgress(
+						`bench: ${workers} worker(s), ${customers} customer(s) × ${people} people: ${row.wallSeconds.toFixed(1)} s, ${row.green} green, ${row.converged} converged`,
+					);
 				} finally {
 					await tenants.close();
 				}

@@ -74,7 +74,12 @@ after(async () => {
 const importPerCustomer = (file: string, change?: (workflow: WorkflowJson) => WorkflowJson) =>
 	importCustomerCopies(queue!.main, tenants.list, file, { scheduleSeconds: SCHEDULE_SECONDS, change });
 
-const skipped = (t: TestContext) => (queue ? false : (t.skip(skipReason), true));
+function skipped(t: TestContext): boolean {
+	if (queue) return false;
+	t.skip(skipReason);
+	return true;
+}
+
 const ids = (workflows: WorkflowJson[]) => workflows.map((workflow) => String(workflow.id));
 const tenantOf = (execution: ExecutionRecord, workflows: WorkflowJson[]) =>
 	tenants.list[workflows.findIndex((workflow) => String(workflow.id) === String(execution.workflowId))];
@@ -85,6 +90,12 @@ function assertGreen(execution: ExecutionRecord) {
 	assert.equal(execution.status, 'success', `execution ${execution.id}: ${executionError(execution)}`);
 	const { counts, failed } = syncSummary(execution);
 	assert.equal(counts.failed, 0, JSON.stringify(failed));
+}
+
+/** The worker that ran an execution, or the main (which runs manual executions in n8n 2.41). */
+function ranOn(executionId: string): string {
+	const worker = queue!.workerOf(executionId);
+	return worker === undefined ? 'the main' : queue!.workers[worker].name;
 }
 
 /** "split 11/9": how many runs each worker took. */
@@ -100,12 +111,17 @@ test(`${CUSTOMERS} customers at once, published: production runs spread over ${W
 		assertGreen(execution);
 	}
 	const workers = workersOf(night);
-	assert.ok(workers.every((worker) => worker !== undefined), 'every run was started by a worker');
+	assert.ok(
+		workers.every((worker) => worker !== undefined),
+		'every run was started by a worker',
+	);
 	assert.equal(new Set(workers).size, WORKERS, `the runs went to every worker (split ${split(workers)})`);
 	assert.deepEqual(allProblems(), []);
-	assert.deepEqual(tenants.foreignRequests(), [], 'no request may reach another customer\'s tenant');
+	assert.deepEqual(tenants.foreignRequests(), [], "no request may reach another customer's tenant");
 	const created = night.executions.reduce((sum, execution) => sum + syncSummary(execution).counts.created, 0);
-	t.diagnostic(`night 1: ${CUSTOMERS} customers × ${PEOPLE} people, ${created} created, in ${night.wallSeconds.toFixed(1)} s from first start to last stop; split ${split(workers)}; ${night.extraRuns} extra runs`);
+	t.diagnostic(
+		`night 1: ${CUSTOMERS} customers × ${PEOPLE} people, ${created} created, in ${night.wallSeconds.toFixed(1)} s from first start to last stop; split ${split(workers)}; ${night.extraRuns} extra runs`,
+	);
 });
 
 test('a worker killed with SIGKILL in the middle of a night: the next night converges every tenant, no external id twice', async (t) => {
@@ -122,13 +138,15 @@ test('a worker killed with SIGKILL in the middle of a night: the next night conv
 			const index = tenants.list.indexOf(tenantByRun(startedRuns, id));
 			return writes(tenants.list[index]) > writesBefore[index];
 		});
-		return writing || undefined;
+		return writing ? true : undefined;
 	}, 120_000);
 	await queue!.killWorker(victim);
 	const onVictim = runsOn(victim);
 	const interrupted = onVictim.map((id) => tenantByRun(startedRuns, id));
 	const unfinished = interrupted.filter((tenant) => convergenceProblems(tenant).length > 0);
-	t.diagnostic(`killed ${queue!.workers[victim].name} with ${onVictim.length} runs going; ${unfinished.length} of their tenants were half done`);
+	t.diagnostic(
+		`killed ${queue!.workers[victim].name} with ${onVictim.length} runs going; ${unfinished.length} of their tenants were half done`,
+	);
 	assert.ok(unfinished.length > 0, 'the kill must interrupt a night in progress');
 	await queue!.restartWorker(victim);
 	const survivors = [...startedRuns.values()].filter((id) => !onVictim.includes(id));
@@ -156,14 +174,15 @@ test('two overlapping runs of one workflow (a manual run while its production ru
 	const [first, second] = await finishNight(rest, [production, manual]);
 	assertGreen(first);
 	assertGreen(second);
-	const overlap = Date.parse(second.startedAt) < Date.parse(first.stoppedAt!) && Date.parse(first.startedAt) < Date.parse(second.stoppedAt!);
+	const overlap =
+		Date.parse(second.startedAt) < Date.parse(first.stoppedAt!) && Date.parse(first.startedAt) < Date.parse(second.stoppedAt!);
 	assert.ok(overlap, `the runs must overlap: ${first.startedAt}–${first.stoppedAt} and ${second.startedAt}–${second.stoppedAt}`);
 	assert.deepEqual(convergenceProblems(tenant), []);
 	const externalIds = tenant.learnifier.state.users.all().flatMap((user) => (user.externalId ? [user.externalId] : []));
 	assert.deepEqual(duplicates(externalIds), []);
 	t.diagnostic(
-		`overlap: production run ${production} (${queue!.workers[queue!.workerOf(production) ?? -1]?.name ?? 'main'}) ${syncSummary(first).summary}; ` +
-			`manual run ${manual} ${syncSummary(second).summary}`,
+		`overlap: production run ${production} on ${ranOn(production)}: ${syncSummary(first).summary}; ` +
+			`manual run ${manual} on ${ranOn(manual)}: ${syncSummary(second).summary}`,
 	);
 });
 
@@ -171,40 +190,51 @@ test('two overlapping runs of one workflow (a manual run while its production ru
 // Workflow static data does not survive between production runs in queue mode; the staff template
 // keeps its leaver memory in an n8n Data Table (Data table nodes before and after the GoPublic
 // node), which every worker reads from the shared database.
-test(
-	'GoPublic staff template: first night imports; one leaver per customer is locked exactly once across nights run on different workers',
-	async (t) => {
-		if (skipped(t)) return;
-		// Small customers have a handful of teachers: one leaver is up to a fifth of them.
-		const staffSyncs = await importPerCustomer(STAFF_TEMPLATE, (workflow) => withCustomerSettings(workflow, { maxLockPercent: 50 }));
-		const rest = queue!.main.rest;
-		const nights: Night[] = [await runNight(rest, ids(staffSyncs))];
-		for (const execution of nights[0].executions) {
-			assertGreen(execution);
-			const tenant = tenantOf(execution, staffSyncs);
-			assert.equal(syncSummary(execution).counts.created, teachersOf(tenant).length, `${tenant.name}: every teacher imported`);
-		}
-		const leavers = tenants.list.map((tenant) => {
-			const [leaver] = teachersOf(tenant).slice(-1);
-			const world = tenant.admentum.state.world;
-			tenant.admentum.state.world = { ...world, people: world.people.filter((person) => person !== leaver) };
-			return String(leaver.id);
-		});
-		nights.push(await runNight(rest, ids(staffSyncs)), await runNight(rest, ids(staffSyncs)));
-		for (const night of nights.slice(1)) for (const execution of night.executions) assertGreen(execution);
-		assert.deepEqual(nights[1].executions.map((execution) => syncSummary(execution).counts.locked), tenants.list.map(() => 1), 'night 2 locks the leaver');
-		assert.deepEqual(nights[2].executions.map((execution) => syncSummary(execution).counts.locked), tenants.list.map(() => 0), 'night 3 locks nobody');
-		const lockCounts = Object.fromEntries(tenants.list.map((tenant, index) => [`${tenant.name}'s leaver ${leavers[index]}`, lockRequests(tenant, leavers[index])]));
-		const once = Object.fromEntries(Object.keys(lockCounts).map((leaver) => [leaver, 1]));
-		assert.deepEqual(lockCounts, once, 'times each leaver was sent to GoPublic locked, across the nights');
-		const workersPerCustomer = tenants.list.map((tenant) =>
-			new Set(nights.map((night) => queue!.workerOf(night.executions.find((execution) => tenantOf(execution, staffSyncs) === tenant)!.id))).size,
-		);
-		const spread = workersPerCustomer.filter((count) => count > 1).length;
-		assert.ok(spread > 0, 'some customers\' nights ran on different workers');
-		t.diagnostic(`GoPublic: ${CUSTOMERS} leavers locked once each; ${spread} of ${CUSTOMERS} customers had their nights on more than one worker`);
-	},
-);
+test('GoPublic staff template: first night imports; one leaver per customer is locked exactly once across nights run on different workers', async (t) => {
+	if (skipped(t)) return;
+	// Small customers have a handful of teachers: one leaver is up to a fifth of them.
+	const staffSyncs = await importPerCustomer(STAFF_TEMPLATE, (workflow) => withCustomerSettings(workflow, { maxLockPercent: 50 }));
+	const rest = queue!.main.rest;
+	const nights: Night[] = [await runNight(rest, ids(staffSyncs))];
+	for (const execution of nights[0].executions) {
+		assertGreen(execution);
+		const tenant = tenantOf(execution, staffSyncs);
+		assert.equal(syncSummary(execution).counts.created, teachersOf(tenant).length, `${tenant.name}: every teacher imported`);
+	}
+	const leavers = tenants.list.map((tenant) => {
+		const [leaver] = teachersOf(tenant).slice(-1);
+		const world = tenant.admentum.state.world;
+		tenant.admentum.state.world = { ...world, people: world.people.filter((person) => person !== leaver) };
+		return String(leaver.id);
+	});
+	nights.push(await runNight(rest, ids(staffSyncs)), await runNight(rest, ids(staffSyncs)));
+	for (const night of nights.slice(1)) for (const execution of night.executions) assertGreen(execution);
+	assert.deepEqual(
+		nights[1].executions.map((execution) => syncSummary(execution).counts.locked),
+		tenants.list.map(() => 1),
+		'night 2 locks the leaver',
+	);
+	assert.deepEqual(
+		nights[2].executions.map((execution) => syncSummary(execution).counts.locked),
+		tenants.list.map(() => 0),
+		'night 3 locks nobody',
+	);
+	const lockCounts = Object.fromEntries(
+		tenants.list.map((tenant, index) => [`${tenant.name}'s leaver ${leavers[index]}`, lockRequests(tenant, leavers[index])]),
+	);
+	const once = Object.fromEntries(Object.keys(lockCounts).map((leaver) => [leaver, 1]));
+	assert.deepEqual(lockCounts, once, 'times each leaver was sent to GoPublic locked, across the nights');
+	const workersPerCustomer = tenants.list.map(
+		(tenant) =>
+			new Set(nights.map((night) => queue!.workerOf(night.executions.find((execution) => tenantOf(execution, staffSyncs) === tenant)!.id)))
+				.size,
+	);
+	const spread = workersPerCustomer.filter((count) => count > 1).length;
+	assert.ok(spread > 0, "some customers' nights ran on different workers");
+	t.diagnostic(
+		`GoPublic: ${CUSTOMERS} leavers locked once each; ${spread} of ${CUSTOMERS} customers had their nights on more than one worker`,
+	);
+});
 
 test('no API key appears in any log file (main and workers) or in any saved execution', async (t) => {
 	if (skipped(t)) return;

@@ -147,7 +147,8 @@ export async function launchN8n(options: LaunchN8nOptions): Promise<N8nProcess> 
 		},
 		async kill() {
 			process.removeListener('exit', killOnExit);
-			const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', done));
+			const exited =
+				child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', done));
 			killGroup(child, 'SIGKILL');
 			await exited;
 			logStream.end();

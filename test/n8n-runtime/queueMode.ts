@@ -159,4 +159,3 @@ function removeFolder(folder: string): void {
 function readLog(file: string): string {
 	return existsSync(file) ? readFileSync(file, 'utf8') : '';
 }
-

@@ -38,7 +38,11 @@ export async function startRedis(redisServer: string, log: Log = printProgress):
 		rmSync(folder, { recursive: true, force: true });
 	};
 	try {
-		await waitForPong(port, () => child.exitCode !== null, () => output);
+		await waitForPong(
+			port,
+			() => child.exitCode !== null,
+			() => output,
+		);
 	} catch (error) {
 		await stop();
 		throw error;

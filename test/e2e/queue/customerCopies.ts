@@ -14,11 +14,17 @@ export async function importCustomerCopies(
 	file: string,
 	options: { scheduleSeconds: number; change?: (workflow: WorkflowJson) => WorkflowJson },
 ): Promise<WorkflowJson[]> {
-	const credentials = await importCredentials(main, tenants.flatMap((tenant) => tenant.credentials));
+	const credentials = await importCredentials(
+		main,
+		tenants.flatMap((tenant) => tenant.credentials),
+	);
 	const change = options.change ?? ((workflow: WorkflowJson) => workflow);
 	const template = withScheduleEverySeconds(change(readTemplate(file).workflow), options.scheduleSeconds);
 	const copies = tenants.map((tenant) => ({
-		...withCredentials(template, credentials.filter((credential) => credential.name.startsWith(`${tenant.name} `))),
+		...withCredentials(
+			template,
+			credentials.filter((credential) => credential.name.startsWith(`${tenant.name} `)),
+		),
 		name: `${tenant.name}: ${template.name}`,
 	}));
 	return await importWorkflows(main, copies);

@@ -40,7 +40,10 @@ export async function finishNight(rest: N8nRest, executionIds: Iterable<string>,
 	for (;;) {
 		const open = (await rest.listExecutions()).filter((execution) => wanted.has(execution.id) && !FINISHED.includes(execution.status));
 		if (open.length === 0) break;
-		if (Date.now() > deadline) throw new Error(`Executions ${open.map((execution) => `${execution.id} (${execution.status})`).join(', ')} still open after ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`Executions ${open.map((execution) => `${execution.id} (${execution.status})`).join(', ')} still open after ${timeoutMs} ms`,
+			);
 		await pause(500);
 	}
 	return await Promise.all([...wanted].map((id) => rest.getExecution(id)));
@@ -56,9 +59,13 @@ export async function runNight(rest: N8nRest, workflowIds: readonly string[]): P
 	const executions = await finishNight(rest, started.values());
 	const firstId = Math.min(...[...started.values()].map(Number));
 	const extra = (await rest.listExecutions()).filter(
-		(execution) => workflowIds.includes(execution.workflowId) && Number(execution.id) > firstId && ![...started.values()].includes(execution.id),
+		(execution) =>
+			workflowIds.includes(execution.workflowId) && Number(execution.id) > firstId && ![...started.values()].includes(execution.id),
 	);
-	await finishNight(rest, extra.map((execution) => execution.id));
+	await finishNight(
+		rest,
+		extra.map((execution) => execution.id),
+	);
 	return { ...describeNight(executions), extraRuns: extra.length };
 }
 

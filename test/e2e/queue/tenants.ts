@@ -15,7 +15,12 @@ import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
 } from '../../simulators/admentum/admentumSimulator';
-import { GOPUBLIC_TEST_KEY, GOPUBLIC_TEST_ORIGIN, startGoPublicSimulator, type GoPublicSimulator } from '../../simulators/gopublic/gopublicSimulator';
+import {
+	GOPUBLIC_TEST_KEY,
+	GOPUBLIC_TEST_ORIGIN,
+	startGoPublicSimulator,
+	type GoPublicSimulator,
+} from '../../simulators/gopublic/gopublicSimulator';
 import {
 	learnifierRealmFrom,
 	LEARNIFIER_TEST_KEY,
@@ -74,12 +79,14 @@ interface CustomerKeys {
 
 export async function startTenants(count: number, options: TenantOptions): Promise<Tenants> {
 	const names = Array.from({ length: count }, (_, i) => `Customer ${String(i + 1).padStart(2, '0')}`);
-	const keys = names.map((): CustomerKeys => ({
-		admentumKey: `adm-${randomBytes(8).toString('hex')}`,
-		learnifierKey: `lf-${randomBytes(4).toString('hex')}`,
-		learnifierSecret: `lf-secret-${randomBytes(8).toString('hex')}`,
-		goPublicKey: `gp-${randomBytes(8).toString('hex')}`,
-	}));
+	const keys = names.map(
+		(): CustomerKeys => ({
+			admentumKey: `adm-${randomBytes(8).toString('hex')}`,
+			learnifierKey: `lf-${randomBytes(4).toString('hex')}`,
+			learnifierSecret: `lf-secret-${randomBytes(8).toString('hex')}`,
+			goPublicKey: `gp-${randomBytes(8).toString('hex')}`,
+		}),
+	);
 	const presented = keys.map(presentedValues);
 	const whoseKey = (service: Service) => (value: string) => names[presented.findIndex((values) => values[service] === value)];
 	const simulatorValues = presentedValues({
@@ -92,7 +99,9 @@ export async function startTenants(count: number, options: TenantOptions): Promi
 	const list: Tenant[] = [];
 	const close = async () => {
 		for (const tenant of list) {
-			await Promise.all([...Object.values(tenant.gateways), tenant.admentum, tenant.learnifier, tenant.gopublic].map((server) => server.close()));
+			await Promise.all(
+				[...Object.values(tenant.gateways), tenant.admentum, tenant.learnifier, tenant.gopublic].map((server) => server.close()),
+			);
 		}
 	};
 	try {
@@ -143,7 +152,10 @@ export async function startTenants(count: number, options: TenantOptions): Promi
 				Object.entries(tenant.gateways).flatMap(([service, gateway]) =>
 					gateway.requests
 						.filter((request) => request.caller !== tenant.name || request.status === 401)
-						.map((request) => `${tenant.name}'s ${service}: ${request.method} ${request.path} with ${request.caller ?? 'an unknown'} key → ${request.status}`),
+						.map(
+							(request) =>
+								`${tenant.name}'s ${service}: ${request.method} ${request.path} with ${request.caller ?? 'an unknown'} key → ${request.status}`,
+						),
 				),
 			),
 		close,
@@ -189,7 +201,10 @@ function credentialsOf(name: string, keys: CustomerKeys, gateways: Record<Servic
 }
 
 /** New people in the customer's Admentum (they joined) and some gone (they left); returns who. */
-export function changeSource(tenant: Tenant, change: { joiners: number; leavers: number; batch: number }): { joined: Person[]; left: Person[] } {
+export function changeSource(
+	tenant: Tenant,
+	change: { joiners: number; leavers: number; batch: number },
+): { joined: Person[]; left: Person[] } {
 	const world = tenant.admentum.state.world;
 	const shared = sharingAnEmail(world.people);
 	const candidates = world.people.filter((person) => !shared.has(String(person.id)));
@@ -198,7 +213,14 @@ export function changeSource(tenant: Tenant, change: { joiners: number; leavers:
 	const firstId = tenant.number * ID_BLOCK + ID_BLOCK / 2 + change.batch * 1000;
 	const joined: Person[] = Array.from({ length: change.joiners }, (_, k) => {
 		const id = firstId + k;
-		return { ...candidates[k], id, firstName: 'Ny', lastName: `Elev ${id}`, email: `ny.elev.${id}@skola.example.se`, schoolIds: [world.schools[0].id] };
+		return {
+			...candidates[k],
+			id,
+			firstName: 'Ny',
+			lastName: `Elev ${id}`,
+			email: `ny.elev.${id}@skola.example.se`,
+			schoolIds: [world.schools[0].id],
+		};
 	});
 	tenant.admentum.state.world = { ...world, people: [...world.people.filter((person) => !left.includes(person)), ...joined] };
 	for (const person of joined) tenant.ownIds.add(String(person.id));
@@ -232,7 +254,8 @@ export function convergenceProblems(tenant: Tenant): string[] {
 		const user = users.findByExternalId(String(person.id));
 		const wanted = { firstName: person.firstName, lastName: person.lastName, primaryEmail: tidyEmail(person.email), hardLock: false };
 		const got = user && { firstName: user.firstName, lastName: user.lastName, primaryEmail: user.primaryEmail, hardLock: user.hardLock };
-		if (JSON.stringify(got) !== JSON.stringify(wanted)) problems.push(`${tenant.name}: person ${person.id} is ${JSON.stringify(got)}, should be ${JSON.stringify(wanted)}`);
+		if (JSON.stringify(got) !== JSON.stringify(wanted))
+			problems.push(`${tenant.name}: person ${person.id} is ${JSON.stringify(got)}, should be ${JSON.stringify(wanted)}`);
 	}
 	const inSource = new Set(people.map((person) => String(person.id)));
 	const externalIds: string[] = [];
