@@ -91,10 +91,16 @@ export async function importWorkflows(
 	credentials: ImportedCredential[] = [],
 ): Promise<WorkflowJson[]> {
 	if (workflows.length === 0) return [];
+	const prepared = workflows.map((workflow) => ({ ...withCredentials(workflow, credentials), id: workflow.id ?? newN8nId() }));
+	await importFile(n8n, 'import:workflow', prepared);
+	return prepared;
+}
+
+/** A copy whose nodes use, for each credential type given, that credential (as an admin chooses them). */
+export function withCredentials(workflow: WorkflowJson, credentials: ImportedCredential[]): WorkflowJson {
 	const byType = new Map(credentials.map((credential) => [credential.type, credential]));
-	const prepared = workflows.map((workflow) => ({
+	return {
 		...workflow,
-		id: workflow.id ?? newN8nId(),
 		nodes: workflow.nodes.map((node) => {
 			if (!node.credentials) return node;
 			const pointed = Object.fromEntries(
@@ -105,9 +111,7 @@ export async function importWorkflows(
 			);
 			return { ...node, credentials: pointed };
 		}),
-	}));
-	await importFile(n8n, 'import:workflow', prepared);
-	return prepared;
+	};
 }
 
 async function importFile(n8n: N8nInstance, command: string, content: unknown[], log: Log = printProgress): Promise<void> {

@@ -17,6 +17,9 @@
  *    the executions list), but it only starts from a Manual Trigger (not a Schedule Trigger),
  *    boots a second n8n process (about 9 s) and prints the run as JSON after start-up noise
  *    (cliJson skips it).
+ *
+ * `launchN8n` is the part without the owner account: it also starts queue-mode workers
+ * (`n8n worker`, see queueMode.ts), and every process it starts can be killed with SIGKILL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -42,22 +45,51 @@ export interface StartN8nOptions {
 	env?: Record<string, string>;
 }
 
-export interface N8nInstance {
+/** One n8n process (a server, or a queue-mode worker) with its log, its CLI and its end. */
+export interface N8nProcess {
+	/** The server's address; for a worker, its health server's. */
 	url: string;
 	userFolder: string;
 	env: NodeJS.ProcessEnv;
-	/** Everything the server printed. */
+	/** Everything the process printed. */
 	logFile: string;
-	owner: OwnerLogin;
-	rest: N8nRest;
 	cli(args: string[]): Promise<CommandResult>;
 	/** Runs the CLI and parses the JSON it prints after its start-up noise. */
 	cliJson(args: string[]): Promise<unknown>;
 	/** SIGTERM, then SIGKILL after `graceMs`. */
 	stop(graceMs?: number): Promise<void>;
+	/** SIGKILL at once, to it and the task runner it started (a crash, for tests). */
+	kill(): Promise<void>;
+}
+
+export interface N8nInstance extends N8nProcess {
+	owner: OwnerLogin;
+	rest: N8nRest;
 }
 
 export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
+	const server = await launchN8n({ ...options, command: ['start'], name: 'n8n' });
+	const owner = options.owner ?? DEMO_OWNER;
+	const rest = new N8nRest(server.url, options.runtime.runtimeDir);
+	await rest.setupOwner(owner);
+	return { ...server, owner, rest };
+}
+
+export interface LaunchN8nOptions extends Omit<StartN8nOptions, 'owner'> {
+	/** n8n's CLI command and flags, e.g. ['start'] or ['worker', '--concurrency=10']. */
+	command: string[];
+	/** How the progress lines name it, e.g. 'n8n' or 'worker 2'. */
+	name: string;
+	/** The log file's name in the user folder (default n8n.log). */
+	logName?: string;
+}
+
+/**
+ * Starts `n8n <command>` and waits until `/healthz/readiness` answers on `port`: for `start` the
+ * server's port; for `worker`, give QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT=port
+ * in `env` (a worker has no other server).
+ */
+export async function launchN8n(options: LaunchN8nOptions): Promise<N8nProcess> {
 	const log = options.log ?? printProgress;
 	const started = Date.now();
 	const userFolder = options.userFolder ?? newUserFolder();
@@ -65,11 +97,11 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const env = { ...n8nEnvironment(options.runtime, userFolder, port, await freePort()), ...options.env };
-	const logFile = join(userFolder, 'n8n.log');
+	const logFile = join(userFolder, options.logName ?? 'n8n.log');
 
-	log(`n8n: starting n8n ${options.runtime.n8nVersion} on ${url} (user folder ${userFolder})…`);
+	log(`${options.name}: starting n8n ${options.runtime.n8nVersion} ${options.command[0]} on ${url} (user folder ${userFolder})…`);
 	const logStream = createWriteStream(logFile);
-	const child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, 'start'], {
+	const child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, ...options.command], {
 		env,
 		cwd: userFolder,
 		detached: true, // its own process group, so stop() also ends the task runner it spawns
@@ -86,11 +118,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		killOnExit();
 		throw error;
 	}
-	log(`n8n: ready after ${seconds(started)}`);
-
-	const owner = options.owner ?? DEMO_OWNER;
-	const rest = new N8nRest(url, options.runtime.runtimeDir);
-	await rest.setupOwner(owner);
+	log(`${options.name}: ready after ${seconds(started)}`);
 
 	const cli = async (args: string[]) =>
 		runCommand(options.runtime.nodeBin, [options.runtime.n8nBin, ...args], {
@@ -104,8 +132,6 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		userFolder,
 		env,
 		logFile,
-		owner,
-		rest,
 		cli,
 		async cliJson(args) {
 			const result = await cli(args);
@@ -117,7 +143,16 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 			process.removeListener('exit', killOnExit);
 			await stopProcess(child, graceMs);
 			logStream.end();
-			log(`n8n: stopped in ${seconds(stopping)}`);
+			log(`${options.name}: stopped in ${seconds(stopping)}`);
+		},
+		async kill() {
+			process.removeListener('exit', killOnExit);
+			const exited =
+				child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', done));
+			killGroup(child, 'SIGKILL');
+			await exited;
+			logStream.end();
+			log(`${options.name}: killed (SIGKILL)`);
 		},
 	};
 }

@@ -57,6 +57,16 @@ export interface ExecutionRecord {
 	};
 }
 
+/** An execution as the executions list shows it (without its data). */
+export interface ExecutionSummary {
+	id: string;
+	workflowId: string;
+	status: ExecutionStatus;
+	mode: string;
+	startedAt: string | null;
+	stoppedAt: string | null;
+}
+
 export interface RunDataEntry {
 	executionStatus?: string;
 	error?: { message: string; description?: string };
@@ -138,14 +148,28 @@ export class N8nRest {
 
 	/** Ids of the saved executions, newest first (the editor's executions list). */
 	async listExecutionIds(): Promise<string[]> {
-		const ids: string[] = [];
-		for (;;) {
-			// At most 100 a page; lastId asks for the executions older than it.
-			const older = ids.length ? `&lastId=${ids[ids.length - 1]}` : '';
-			const page = (await this.request('GET', `/rest/executions?limit=100${older}`)) as { results: Array<{ id: string }> };
-			ids.push(...page.results.map((execution) => execution.id));
-			if (page.results.length < 100) return ids;
-		}
+		return (await this.listExecutions()).map((execution) => execution.id);
+	}
+
+	/**
+	 * The saved executions without their data, running ones too (the editor's executions list).
+	 * n8n 2.41 pages with an opaque `cursor` (the answer's nextCursor); the older lastId is refused.
+	 */
+	async listExecutions(): Promise<ExecutionSummary[]> {
+		const byId = new Map<string, ExecutionSummary>();
+		let cursor: string | null = null;
+		do {
+			const next: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+			const page = (await this.request('GET', `/rest/executions?limit=100${next}`)) as {
+				results: ExecutionSummary[];
+				nextCursor?: string | null;
+			};
+			for (const execution of page.results) {
+				byId.set(String(execution.id), { ...execution, id: String(execution.id), workflowId: String(execution.workflowId) });
+			}
+			cursor = page.nextCursor ?? null;
+		} while (cursor);
+		return [...byId.values()];
 	}
 
 	/** GET/POST/PATCH under /rest; answers n8n's `data` field. */
