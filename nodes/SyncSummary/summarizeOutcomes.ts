@@ -5,20 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeOutcome, outcomeOf, WRITE_ACTIONS, type SyncOutcome } from '../shared/syncOutcome';
+import { describeOutcome, outcomeOf, SYNC_ACTIONS, WRITE_ACTIONS, type SyncOutcome } from '../shared/syncOutcome';
 
-/** The order an admin reads a summary in; other actions follow these. */
-export const OUTCOME_ORDER: readonly string[] = [
-	'created',
-	'updated',
-	'locked',
-	'deleted',
-	'unchanged',
-	'sent',
-	'skipped',
-	'failed',
-	'stopped',
-];
+/** Counted always (0 when none), in the order an admin reads them; rarer actions follow when seen. */
+export const OUTCOME_ORDER: readonly string[] = SYNC_ACTIONS.filter((action) => action !== 'unlocked' && action !== 'wouldLock');
 
 export interface RunSummary {
 	/** One line, e.g. "30 created, 35 updated, 12 locked, 1,400 unchanged, 3 skipped, 1 failed". */
