@@ -94,6 +94,16 @@ describe('Learnifier → User → Create', () => {
 		for (const id of ['new-9', 'new-10']) assert.equal(usersWithExternalId(sim, id).length, 1, id);
 	});
 
+	it('a person without e-mail whom another run already created is not created twice', async () => {
+		const first = await runLearnifier(sim, createParameters(), { items: [person(20, null)] });
+		assert.equal((first.json(LEARNIFIER)[0]._sync as { action: string }).action, 'created');
+		const again = await runLearnifier(sim, createParameters(), { items: [person(20, null)] });
+		assert.equal(again.error, undefined);
+		assert.match(String((again.json(LEARNIFIER)[0]._sync as { reason?: string }).reason), /already in Learnifier/);
+		assert.equal(usersWithExternalId(sim, 'new-20').length, 1, 'one user, not two');
+		assert.equal(sim.requests.filter((request) => request.method === 'POST').length, 1, 'one create request in all');
+	});
+
 	it('an empty External ID is refused before anything is sent', async () => {
 		const result = await runLearnifier(sim, createParameters(), { items: [{ ...person(7), id: '' }] });
 		assert.match(String(result.error?.message), /Item 1 has an empty External ID/);

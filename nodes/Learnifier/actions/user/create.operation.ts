@@ -20,6 +20,7 @@ const MAIN_FIELDS = ['externalId', 'firstName', 'lastName', 'primaryEmail'];
 /** A create whose answer was lost is checked and re-sent as often as any request is retried. */
 const MAX_CREATE_TRIES = MAX_ATTEMPTS;
 const RECOVERED = 'created by an earlier try whose answer was lost; found by its external ID';
+const ALREADY_THERE = 'already in Learnifier (another run created it); found by its external ID';
 
 export const description: INodeProperties[] = [
 	...TEXT_FIELDS.filter((field) => MAIN_FIELDS.includes(field.name)).map(
@@ -68,10 +69,16 @@ async function existingUser(tools: ItemTools, externalId: string, action: string
 /**
  * Creates the user once, even when an answer is lost: before sending again, and when the e-mail
  * turns out to be taken, it looks for a user with this external ID (an earlier try that did land).
+ * A user without e-mail has no taken-e-mail refusal to catch a second create (two overlapping runs
+ * of one sync), so for them it looks first.
  */
 async function createOnce(tools: ItemTools, changes: UserChanges, itemIndex: number) {
 	const externalId = String(changes.externalId);
 	const action = `Creating ${describeUser(changes)}`;
+	if (!changes.primaryEmail) {
+		const there = await existingUser(tools, externalId, action, itemIndex);
+		if (there) return withOutcome(there, doneOutcome('unchanged', ALREADY_THERE));
+	}
 	for (let attempt = 1; attempt <= MAX_CREATE_TRIES; attempt++) {
 		let created;
 		try {
