@@ -1,5 +1,5 @@
 /**
- * Everything this package assumes about Admentum's API, in one place (see shared/apis.md: most of
+ * Everything this package assumes about Admentum's API, in one place (see docs/apis.md: most of
  * it is assumed, not confirmed). If a customer's Admentum answers differently, correct it here.
  */
 export const CREDENTIAL_TYPE = 'admentumApi';

@@ -1,5 +1,5 @@
 /**
- * Everything we know or assume about GoPublic's member import API, in one place (see apis.md).
+ * Everything we know or assume about GoPublic's member import API, in one place (see docs/apis.md).
  * Confirmed: the endpoint, `x-api-key`, `Origin`, the `{members: [...]}` body, the member fields,
  * 403 = caller's IP not whitelisted. Assumed (marked below): the answer shapes and 401.
  * The simulator under test/ follows this module too, so correcting an assumption is one edit here.

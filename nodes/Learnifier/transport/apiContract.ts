@@ -1,5 +1,5 @@
 /**
- * Every detail of Learnifier's Public API that our node relies on, in one place (see apis.md:
+ * Every detail of Learnifier's Public API that our node relies on, in one place (see docs/apis.md:
  * what is confirmed and what is assumed). Correcting an assumption is a change to this file only.
  */
 export const CREDENTIAL_TYPE = 'learnifierApi';

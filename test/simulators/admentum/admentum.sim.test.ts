@@ -1,5 +1,5 @@
 /**
- * The Admentum simulator against shared/apis.md: one test per documented rule (confirmed and
+ * The Admentum simulator against docs/apis.md: one test per documented rule (confirmed and
  * assumed alike), so that a change to the simulator cannot drift from the API it stands for.
  */
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
 /**
- * Admentum, as ../../../shared/apis.md describes it (confirmed and assumed parts alike), on one
+ * Admentum, as docs/apis.md describes it (confirmed and assumed parts alike), on one
  * server: the CSV export API under /api/csv/v1 and the JSON (Django REST style) API under /api/v1.
  *
  * Keys: ADMENTUM_TEST_KEY reads everything; ADMENTUM_SCHOOLS_ONLY_KEY reads schools and gets 403

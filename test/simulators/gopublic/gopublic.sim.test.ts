@@ -1,4 +1,4 @@
-/** The GoPublic simulator against apis.md: one test per documented rule, plus faults, log and reset. */
+/** The GoPublic simulator against docs/apis.md: one test per documented rule, plus faults, log and reset. */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 

@@ -1,5 +1,5 @@
 /**
- * A local GoPublic member import (apis.md), for tests and the demo.
+ * A local GoPublic member import (docs/apis.md), for tests and the demo.
  *
  *   POST /backend/member/import-by-api-key   headers x-api-key, Content-Type: application/json
  *

@@ -1,7 +1,7 @@
 /**
- * GoPublic's member import as apis.md describes it, without HTTP: validate a batch, then upsert
+ * GoPublic's member import as docs/apis.md describes it, without HTTP: validate a batch, then upsert
  * each member by any of its uuids. Written by hand (not with the node's zod schema) so that the
- * node's checks and the simulator's rules are two independent readings of apis.md.
+ * node's checks and the simulator's rules are two independent readings of docs/apis.md.
  */
 import {
 	BOOLEAN_FIELDS,

@@ -1,5 +1,5 @@
 /**
- * The Learnifier simulator against /work/shared/apis.md: one test per documented rule, named
+ * The Learnifier simulator against docs/apis.md: one test per documented rule, named
  * after it, so that a change to the simulator cannot drift silently from the API it stands for.
  */
 import assert from 'node:assert/strict';
@@ -40,7 +40,7 @@ async function call(method: string, path: string, body?: unknown, authorization:
 const userWithEmail = () => realm.find((u) => u.externalId && u.primaryEmail)!;
 const otherUserWithEmail = () => realm.filter((u) => u.externalId && u.primaryEmail)[1];
 
-describe('Learnifier simulator (apis.md)', () => {
+describe('Learnifier simulator (docs/apis.md)', () => {
 	before(async () => {
 		sim = await startLearnifierSimulator({ users: realm });
 	});

@@ -1,5 +1,5 @@
 /**
- * A local Learnifier Public API (users), as /work/shared/apis.md describes it:
+ * A local Learnifier Public API (users), as docs/apis.md describes it:
  *
  *   GET    /users?limit=&offset=   plain array; X-More, X-Size (users in the realm), X-Offset, X-Limit
  *   GET    /users/{id}             the user, or 404

@@ -19,7 +19,7 @@ export interface LearnifierUser {
 	locked: boolean;
 }
 
-/** The fields a client may write with POST and PATCH (apis.md). */
+/** The fields a client may write with POST and PATCH (docs/apis.md). */
 export const WRITABLE_FIELDS = [
 	'externalId',
 	'firstName',
