@@ -24,7 +24,7 @@ export class Admentum implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Main' },
-			{ type: NodeConnectionTypes.Main, displayName: 'No E-Mail' },
+			{ type: NodeConnectionTypes.Main, displayName: 'No Email' },
 		],
 		credentials: [{ name: 'admentumApi', required: true }],
 		properties: admentumProperties,

@@ -1,6 +1,6 @@
 /**
  * The workflow every Admentum node test runs, as an admin would build it: Manual Trigger →
- * Admentum, with a No Op after each output ("Main", "No E-Mail").
+ * Admentum, with a No Op after each output ("Main", "No Email").
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 

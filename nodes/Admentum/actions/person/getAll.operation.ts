@@ -59,7 +59,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show },
 		options: [
@@ -85,14 +85,14 @@ export const description: INodeProperties[] = [
 					'Whether to read the personal identity number into a personnummer field. Turn it on only when a matching rule really needs it.',
 			},
 			{
-				displayName: 'Lower-Case E-Mail',
+				displayName: 'Lower-Case Email',
 				name: 'lowerCaseEmail',
 				type: 'boolean',
 				default: true,
 				description: 'Whether to write e-mail addresses in lower case, so they compare equal however Admentum spells them',
 			},
 			{
-				displayName: 'People Without E-Mail',
+				displayName: 'People Without Email',
 				name: 'withoutEmail',
 				type: 'options',
 				options: [
@@ -102,7 +102,7 @@ export const description: INodeProperties[] = [
 						description: 'They come out with the others, with emailMissing true',
 					},
 					{
-						name: 'Send to "No E-Mail" Output',
+						name: 'Send to "No Email" Output',
 						value: 'separate',
 						description: 'They come out of the second output, with the reason',
 					},

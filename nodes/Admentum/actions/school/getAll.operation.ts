@@ -10,7 +10,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Option',
+		placeholder: 'Add option',
 		default: {},
 		displayOptions: { show: { resource: ['school'], operation: ['getAll'] } },
 		options: [apiVariantOption],

@@ -51,7 +51,7 @@ export const optionsCollection = (operation: string, extra: INodeProperties[]): 
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
-	placeholder: 'Add Option',
+	placeholder: 'Add option',
 	default: {},
 	displayOptions: { show: { resource: ['user'], operation: [operation] } },
 	options: [...extra, ...pacingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),

@@ -44,7 +44,7 @@ for (const variant of ['csv', 'json'] as const) {
 				emailMissing: false,
 				admentumId: String(sample.id),
 			});
-			assert.deepEqual(result.json(ADMENTUM, 1), [], 'nobody on the No E-Mail output by default');
+			assert.deepEqual(result.json(ADMENTUM, 1), [], 'nobody on the No Email output by default');
 			assert.ok(result.output(ADMENTUM).every((item) => JSON.stringify(item.pairedItem) === '{"item":0}'));
 		});
 
@@ -86,7 +86,7 @@ for (const variant of ['csv', 'json'] as const) {
 			assert.ok(flagged.every((i) => i.email === null));
 		});
 
-		test('people without e-mail go to the No E-Mail output with the reason, when chosen', async () => {
+		test('people without e-mail go to the No Email output with the reason, when chosen', async () => {
 			const result = await run(['101', '102', '103'], { withoutEmail: 'separate' });
 			const main = result.json(ADMENTUM, 0);
 			const noEmail = result.json(ADMENTUM, 1);
