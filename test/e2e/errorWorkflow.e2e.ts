@@ -24,6 +24,7 @@ import { after, before, beforeEach, test } from 'node:test';
 
 import { readTemplate, withScheduleEverySeconds } from '../demo/templates';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
+import { everyNight } from './fixtures/everyNight';
 import { startSmtpServer, type ReceivedMail, type SmtpTestServer } from '../simulators/smtp/smtpServer';
 import { importCredentials, importWorkflows, type ImportedCredential, type WorkflowJson } from './realN8n';
 import { executionError, startTemplateHarness, syncSummary, type TemplateHarness } from './templateHarness';
@@ -188,19 +189,12 @@ async function useErrorWorkflow(workflowId: string): Promise<void> {
 	assert.equal(saved.settings?.errorWorkflow, errorWorkflowId);
 }
 
-/** Schedule Trigger every 2 s → Stop and Error with these parameters. */
+/** The fixtures' Every Night, firing every 2 s → Stop and Error with these parameters. */
 function nightThatFails(stopAndError: Record<string, string>): WorkflowJson {
-	return {
+	const workflow: WorkflowJson = {
 		name: 'Nightly sync that fails (test)',
 		nodes: [
-			{
-				id: 'every-night',
-				name: 'Every Night',
-				type: 'n8n-nodes-base.scheduleTrigger',
-				typeVersion: 1.2,
-				position: [0, 0],
-				parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: 2 }] } },
-			},
+			everyNight,
 			{
 				id: 'stop',
 				name: 'Stop: The Night Failed',
@@ -210,9 +204,10 @@ function nightThatFails(stopAndError: Record<string, string>): WorkflowJson {
 				parameters: stopAndError,
 			},
 		],
-		connections: { 'Every Night': { main: [[{ node: 'Stop: The Night Failed', type: 'main', index: 0 }]] } },
+		connections: { [everyNight.name]: { main: [[{ node: 'Stop: The Night Failed', type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
+	return withScheduleEverySeconds(workflow, 2);
 }
 
 /**
