@@ -23,7 +23,7 @@ function findFiles(dir, suffix, found = []) {
 function run(suffix) {
 	const files = findFiles(join(root, 'test'), suffix);
 	if (files.length === 0) return 0;
-	const args = ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-force-exit', ...files];
+	const args = ['--import', 'tsx', '--import', './test/blockingOutput.mjs', '--test', '--test-concurrency=1', '--test-force-exit', ...files];
 	return spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 }
 
