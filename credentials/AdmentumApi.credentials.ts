@@ -10,9 +10,13 @@ export class AdmentumApi implements ICredentialType {
 
 	displayName = 'Admentum API';
 
-	documentationUrl = 'https://github.com/directory-sync/n8n-nodes-directory-sync#admentum-credential';
+	documentationUrl =
+		'https://github.com/directory-sync/n8n-nodes-directory-sync#admentum-credential';
 
-	icon = { light: 'file:../nodes/Admentum/admentum.svg', dark: 'file:../nodes/Admentum/admentum.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Admentum/admentum.svg',
+		dark: 'file:../nodes/Admentum/admentum.dark.svg',
+	} as const;
 
 	properties: INodeProperties[] = [
 		{
@@ -44,7 +48,8 @@ export class AdmentumApi implements ICredentialType {
 				{ name: 'Custom Header', value: 'customHeader' },
 			],
 			default: 'token',
-			description: 'How Admentum expects the key. Token is the usual way; use the others only if Admentum says so.',
+			description:
+				'How Admentum expects the key. Token is the usual way; use the others only if Admentum says so.',
 		},
 		{
 			displayName: 'Header Name',
@@ -75,13 +80,17 @@ export class AdmentumApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Admentum refused the API key: check the key and how it is sent' },
+				properties: {
+					value: 401,
+					message: 'Admentum refused the API key: check the key and how it is sent',
+				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message: 'The API key works but may not read school units: ask the Admentum administrator for read access',
+					message:
+						'The API key works but may not read school units: ask the Admentum administrator for read access',
 				},
 			},
 			{

@@ -6,7 +6,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { API_KEY_HEADER, IMPORT_PATH, STATUS_WORDING } from '../nodes/GoPublic/transport/apiContract';
+import {
+	API_KEY_HEADER,
+	IMPORT_PATH,
+	STATUS_WORDING,
+} from '../nodes/GoPublic/transport/apiContract';
 
 export class GoPublicApi implements ICredentialType {
 	name = 'goPublicApi';
@@ -73,7 +77,8 @@ export class GoPublicApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://intra.nordskolen.dk',
-			description: "The address of your GoPublic site, sent as the Origin header as in GoPublic's own example",
+			description:
+				"The address of your GoPublic site, sent as the Origin header as in GoPublic's own example",
 			required: true,
 		},
 	];

@@ -13,7 +13,8 @@ export class LearnifierApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:learnifier.svg', dark: 'file:learnifier.dark.svg' };
 
-	documentationUrl = 'https://github.com/directory-sync/n8n-nodes-directory-sync#learnifier-api-credential';
+	documentationUrl =
+		'https://github.com/directory-sync/n8n-nodes-directory-sync#learnifier-api-credential';
 
 	properties: INodeProperties[] = [
 		{
@@ -23,7 +24,7 @@ export class LearnifierApi implements ICredentialType {
 			default: '',
 			placeholder: 'https://yourschool.learnifier.com/public-api/v1',
 			description:
-				'The address of your Learnifier instance\'s Public API, as Learnifier gave it to you (starts with https://)',
+				"The address of your Learnifier instance's Public API, as Learnifier gave it to you (starts with https://)",
 			required: true,
 		},
 		{
@@ -64,7 +65,10 @@ export class LearnifierApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Learnifier refused the API key or secret: check both for typing errors' },
+				properties: {
+					value: 401,
+					message: 'Learnifier refused the API key or secret: check both for typing errors',
+				},
 			},
 			{
 				type: 'responseCode',
@@ -78,7 +82,8 @@ export class LearnifierApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Nothing answers at this address: check the Instance Address (it should end with the API path)',
+					message:
+						'Nothing answers at this address: check the Instance Address (it should end with the API path)',
 				},
 			},
 		],

@@ -23,12 +23,22 @@ function findFiles(dir, suffix, found = []) {
 function run(suffix) {
 	const files = findFiles(join(root, 'test'), suffix);
 	if (files.length === 0) return 0;
-	const args = ['--import', 'tsx', '--import', './test/blockingOutput.mjs', '--test', '--test-concurrency=1', '--test-force-exit', ...files];
+	const args = [
+		'--import',
+		'tsx',
+		'--import',
+		'./test/blockingOutput.mjs',
+		'--test',
+		'--test-concurrency=1',
+		'--test-force-exit',
+		...files,
+	];
 	return spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
 }
 
 const which = process.argv[2] ?? 'all';
-const suites = which === 'all' ? ['.test.ts', '.e2e.ts'] : which === 'unit' ? ['.test.ts'] : ['.e2e.ts'];
+const suites =
+	which === 'all' ? ['.test.ts', '.e2e.ts'] : which === 'unit' ? ['.test.ts'] : ['.e2e.ts'];
 let failed = false;
 for (const suffix of suites) failed = run(suffix) !== 0 || failed;
 process.exit(failed ? 1 : 0);

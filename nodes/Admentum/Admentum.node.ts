@@ -17,7 +17,8 @@ export class Admentum implements INodeType {
 		icon: { light: 'file:admentum.svg', dark: 'file:admentum.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] === "getAll" ? "Get many " + ($parameter["resource"] === "school" ? "school units" : "people") : ""}}',
+		subtitle:
+			'={{$parameter["operation"] === "getAll" ? "Get many " + ($parameter["resource"] === "school" ? "school units" : "people") : ""}}',
 		description: 'Read school units, students and teachers from Admentum',
 		defaults: { name: 'Admentum' },
 		usableAsTool: true,

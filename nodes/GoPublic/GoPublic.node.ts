@@ -17,7 +17,8 @@ export class GoPublic implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Import members into the GoPublic intranet and phonebook, and remove those who left',
+		description:
+			'Import members into the GoPublic intranet and phonebook, and remove those who left',
 		defaults: { name: 'GoPublic' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

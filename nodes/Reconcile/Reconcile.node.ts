@@ -20,7 +20,8 @@ export class Reconcile implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{"by " + $parameter["sourceKeyField"]}}',
-		description: 'Compare desired records with current ones: what to create, update, delete or leave alone',
+		description:
+			'Compare desired records with current ones: what to create, update, delete or leave alone',
 		defaults: { name: 'Reconcile' },
 		inputs: [
 			{ type: NodeConnectionTypes.Main, displayName: 'Source' },

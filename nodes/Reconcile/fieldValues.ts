@@ -23,7 +23,8 @@ export function writeField(record: DataRecord, path: FieldPath, value: unknown):
 	let parent = record;
 	for (let i = 0; i < path.length - 1; i++) {
 		const next = parent[path[i]];
-		parent = (parent[path[i]] = typeof next === 'object' && next !== null ? next : {}) as DataRecord;
+		parent = (parent[path[i]] =
+			typeof next === 'object' && next !== null ? next : {}) as DataRecord;
 	}
 	parent[path[path.length - 1]] = value;
 }
@@ -36,7 +37,8 @@ export function writeField(record: DataRecord, path: FieldPath, value: unknown):
 const MAY_CHANGE_IN_NFC = /[\u0300-\uffff]/;
 
 /** The text in Unicode NFC, so "Åsa" typed as A + combining ring equals "Åsa" typed as Å. */
-export const nfcText = (text: string): string => (MAY_CHANGE_IN_NFC.test(text) ? text.normalize('NFC') : text);
+export const nfcText = (text: string): string =>
+	MAY_CHANGE_IN_NFC.test(text) ? text.normalize('NFC') : text;
 
 /** A list or a record as JSON holds it; class instances (a Date, say) are neither. */
 const isListOrRecord = (value: unknown): value is Record<string, unknown> => {
@@ -125,7 +127,9 @@ export function valuesEqual(a: unknown, b: unknown, rules: CompareRules): boolea
 		return differentTextEqual(textA, textB, rules);
 	}
 	if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-	return Array.isArray(a) ? arraysEqual(a, b, rules) : objectsEqual(a as DataRecord, b as DataRecord, rules);
+	return Array.isArray(a)
+		? arraysEqual(a, b, rules)
+		: objectsEqual(a as DataRecord, b as DataRecord, rules);
 }
 
 /** Two texts that differ byte for byte, equal by the rules; only they pay for normalizing. */
@@ -147,6 +151,7 @@ function arraysEqual(a: unknown[], b: unknown, rules: CompareRules): boolean {
 function objectsEqual(a: DataRecord, b: DataRecord, rules: CompareRules): boolean {
 	if (Array.isArray(b)) return false;
 	for (const field in a) if (!valuesEqual(a[field], b[field], rules)) return false;
-	for (const field in b) if (!(field in a) && !valuesEqual(undefined, b[field], rules)) return false;
+	for (const field in b)
+		if (!(field in a) && !valuesEqual(undefined, b[field], rules)) return false;
 	return true;
 }

@@ -135,7 +135,9 @@ export function planChanges(
 		ignoredTargets: 0,
 		alreadyRemoved: 0,
 	};
-	const removedFlag = options.removedFlagField ? removedFlagOf(options.removedFlagField) : undefined;
+	const removedFlag = options.removedFlagField
+		? removedFlagOf(options.removedFlagField)
+		: undefined;
 	const alreadyRemoved: Delete[] = [];
 	const sharedKeys = new Set<string>();
 
@@ -159,7 +161,9 @@ export function planChanges(
 		const record = source[s];
 		const key = keyText(read(record, sourceKeyPath), inNfc);
 		if (key === undefined) {
-			plan.skipped.push(missingKey('source', s, readField(record, sourceKeyPath), options.sourceKeyField));
+			plan.skipped.push(
+				missingKey('source', s, readField(record, sourceKeyPath), options.sourceKeyField),
+			);
 			continue;
 		}
 		const lookup = ignoreKeyCase ? key.toLowerCase() : key;
@@ -186,7 +190,10 @@ export function planChanges(
 		const key = keyText(read(target[t], targetKeyPath), inNfc);
 		if (key === undefined) {
 			if (options.ignoreTargetsWithoutKey) plan.ignoredTargets++;
-			else plan.skipped.push(missingKey('target', t, readField(target[t], targetKeyPath), options.targetKeyField));
+			else
+				plan.skipped.push(
+					missingKey('target', t, readField(target[t], targetKeyPath), options.targetKeyField),
+				);
 		} else if (removedFlag?.isSet(target[t])) {
 			alreadyRemoved.push({ target: t, key });
 		} else {
@@ -200,7 +207,8 @@ export function planChanges(
 	}
 	// A shared key puts even a removed record on Skipped (skipSharedKeys found it there).
 	plan.alreadyRemoved = alreadyRemoved.filter(({ key }) => !sharedKeys.has(lookupOf(key))).length;
-	for (const field of options.uniqueSourceFields ?? []) skipSharedValues(plan, source, field, inNfc);
+	for (const field of options.uniqueSourceFields ?? [])
+		skipSharedValues(plan, source, field, inNfc);
 	return plan;
 }
 
@@ -221,7 +229,12 @@ function removedFlagOf(field: string) {
  * e-mail address) to Skipped, with their matched target records: the target would refuse the
  * second one every night, and guessing who owns the value could take it from the right person.
  */
-function skipSharedValues(plan: ChangePlan, source: readonly DataRecord[], field: string, inNfc: boolean): void {
+function skipSharedValues(
+	plan: ChangePlan,
+	source: readonly DataRecord[],
+	field: string,
+	inNfc: boolean,
+): void {
 	const path = parseFieldPath(field);
 	const valueOf = (s: number) => keyText(readField(source[s], path), inNfc)?.toLowerCase();
 	const holders = new Map<string, number>();
@@ -230,11 +243,13 @@ function skipSharedValues(plan: ChangePlan, source: readonly DataRecord[], field
 		const value = valueOf(s);
 		if (value !== undefined) holders.set(value, (holders.get(value) ?? 0) + 1);
 	}
-	const isShared = (entry: { source: number }) => (holders.get(valueOf(entry.source) ?? '') ?? 0) > 1;
+	const isShared = (entry: { source: number }) =>
+		(holders.get(valueOf(entry.source) ?? '') ?? 0) > 1;
 	const shared = entries.filter(isShared).sort((a, b) => a.source - b.source);
 	if (shared.length === 0) return;
 	const keysByValue = new Map<string, string[]>();
-	for (const { source: s, key } of shared) keysByValue.set(valueOf(s)!, [...(keysByValue.get(valueOf(s)!) ?? []), key]);
+	for (const { source: s, key } of shared)
+		keysByValue.set(valueOf(s)!, [...(keysByValue.get(valueOf(s)!) ?? []), key]);
 	const reason = (s: number) => {
 		const keys = keysByValue.get(valueOf(s)!)!;
 		return (
@@ -248,9 +263,19 @@ function skipSharedValues(plan: ChangePlan, source: readonly DataRecord[], field
 	plan.unchanged = plan.unchanged.filter((entry) => !isShared(entry));
 	const skipped: Skip[] = [];
 	for (const entry of shared) {
-		skipped.push({ side: 'source', index: entry.source, key: entry.key, reason: reason(entry.source) });
+		skipped.push({
+			side: 'source',
+			index: entry.source,
+			key: entry.key,
+			reason: reason(entry.source),
+		});
 		if ('target' in entry) {
-			skipped.push({ side: 'target', index: entry.target as number, key: entry.key, reason: reason(entry.source) });
+			skipped.push({
+				side: 'target',
+				index: entry.target as number,
+				key: entry.key,
+				reason: reason(entry.source),
+			});
 		}
 	}
 	plan.skipped = [...plan.skipped, ...skipped].sort(sourceFirstInInputOrder);
@@ -260,7 +285,11 @@ const sourceFirstInInputOrder = (a: Skip, b: Skip) =>
 	Number(a.side === 'target') - Number(b.side === 'target') || a.index - b.index;
 
 function missingKey(side: Skip['side'], index: number, value: unknown, keyField: string): Skip {
-	return { side, index, reason: `The ${side} key field "${keyField}" ${describeMissingKey(value)}.` };
+	return {
+		side,
+		index,
+		reason: `The ${side} key field "${keyField}" ${describeMissingKey(value)}.`,
+	};
 }
 
 /** Moves every record whose key is in `sharedKeys`, on either side, from its output to Skipped. */
@@ -296,8 +325,18 @@ function skipSharedKeys(
 	plan.unchanged = plan.unchanged.filter((entry) => !isShared(entry));
 	plan.delete = plan.delete.filter((entry) => !isShared(entry));
 	const skipped: Skip[] = [
-		...sourceEntries.map(({ source, key }) => ({ side: 'source' as const, index: source, key, reason: reason(key) })),
-		...targetEntries.map(({ target, key }) => ({ side: 'target' as const, index: target, key, reason: reason(key) })),
+		...sourceEntries.map(({ source, key }) => ({
+			side: 'source' as const,
+			index: source,
+			key,
+			reason: reason(key),
+		})),
+		...targetEntries.map(({ target, key }) => ({
+			side: 'target' as const,
+			index: target,
+			key,
+			reason: reason(key),
+		})),
 	];
 	plan.skipped = [...plan.skipped, ...skipped].sort(sourceFirstInInputOrder);
 }
@@ -337,4 +376,5 @@ function findChanges(
 	return changes;
 }
 
-const countText = (count: number, side: string) => `${count} ${side} record${count === 1 ? '' : 's'}`;
+const countText = (count: number, side: string) =>
+	`${count} ${side} record${count === 1 ? '' : 's'}`;

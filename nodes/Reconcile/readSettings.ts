@@ -30,7 +30,10 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 	const text = (name: string, displayName: string) => {
 		const value = String(context.getNodeParameter(name, 0, '')).trim();
 		if (value === '') {
-			throw new NodeOperationError(context.getNode(), `"${displayName}" is empty: enter a field name`);
+			throw new NodeOperationError(
+				context.getNode(),
+				`"${displayName}" is empty: enter a field name`,
+			);
 		}
 		return value;
 	};

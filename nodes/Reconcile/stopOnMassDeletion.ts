@@ -32,7 +32,11 @@ export function stopOnMassDeletion(
 ): INodeExecutionData[][] | undefined {
 	if (settings.allowMassDeletion) return undefined;
 	const violation = findDeletionGuardViolation(
-		{ deletions: plan.delete.length, sourceCount: counts.source, targetCount: counts.target - plan.ignoredTargets - plan.alreadyRemoved },
+		{
+			deletions: plan.delete.length,
+			sourceCount: counts.source,
+			targetCount: counts.target - plan.ignoredTargets - plan.alreadyRemoved,
+		},
 		settings.deletionLimits,
 		howToAllow(counts.source === 0),
 	);

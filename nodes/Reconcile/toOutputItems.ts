@@ -4,7 +4,14 @@
  */
 import type { IDataObject, INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 
-import { nfcValue, parseFieldPath, readField, writeField, type DataRecord, type FieldPath } from './fieldValues';
+import {
+	nfcValue,
+	parseFieldPath,
+	readField,
+	writeField,
+	type DataRecord,
+	type FieldPath,
+} from './fieldValues';
 import type { ChangePlan, Update } from './planChanges';
 
 /** The outputs in the order the node declares them. */
@@ -15,19 +22,31 @@ const TARGET_INPUT = 1;
 
 /** A copy of the record with extra fields; Object.assign, because V8 clones these objects several
  * times faster with it than with object spread (measured in test/bench). */
-const copyWith = (record: DataRecord, extra: IDataObject): IDataObject => Object.assign({}, record, extra);
+const copyWith = (record: DataRecord, extra: IDataObject): IDataObject =>
+	Object.assign({}, record, extra);
 
 /**
  * The pairing for an output item made from input item `index`. Before a node runs, n8n gives each
  * input item the pairedItem that points at itself (what pass-through nodes hand on), so it is
  * reused: at a million records that saves a million objects.
  */
-function pairedItemOf(items: readonly INodeExecutionData[], index: number, input: number): IPairedItemData {
+function pairedItemOf(
+	items: readonly INodeExecutionData[],
+	index: number,
+	input: number,
+): IPairedItemData {
 	const own = items[index].pairedItem;
-	return own !== undefined && !Array.isArray(own) && typeof own === 'object' ? own : { item: index, input };
+	return own !== undefined && !Array.isArray(own) && typeof own === 'object'
+		? own
+		: { item: index, input };
 }
 
-function updateJson(update: Update, source: DataRecord, target: DataRecord, targetId: unknown): IDataObject {
+function updateJson(
+	update: Update,
+	source: DataRecord,
+	target: DataRecord,
+	targetId: unknown,
+): IDataObject {
 	const payload: DataRecord = {};
 	const changes: IDataObject = {};
 	const changedFields: string[] = [];
@@ -36,7 +55,15 @@ function updateJson(update: Update, source: DataRecord, target: DataRecord, targ
 		changes[change.targetField] = { from: change.from, to: change.to } as IDataObject;
 		changedFields.push(change.targetField);
 	}
-	return { key: update.key, targetId, update: payload, changes, changedFields, source, target } as IDataObject;
+	return {
+		key: update.key,
+		targetId,
+		update: payload,
+		changes,
+		changedFields,
+		source,
+		target,
+	} as IDataObject;
 }
 
 /** What the Sync Summary node counts. One shared object: Unchanged is most of a night's records. */
@@ -56,7 +83,8 @@ export function toOutputItems(
 ): INodeExecutionData[][] {
 	const idPath: FieldPath = parseFieldPath(targetIdField);
 	const sourceOf = (s: number) => sourceItems[s].json;
-	const createdRecordOf = (s: number) => (normalizeUnicode ? (nfcValue(sourceOf(s)) as DataRecord) : sourceOf(s));
+	const createdRecordOf = (s: number) =>
+		normalizeUnicode ? (nfcValue(sourceOf(s)) as DataRecord) : sourceOf(s);
 	const targetOf = (t: number) => targetItems[t].json;
 	const targetIdOf = (t: number) => readField(targetOf(t), idPath) ?? null;
 	const sourcePair = (s: number) => pairedItemOf(sourceItems, s, SOURCE_INPUT);
@@ -67,7 +95,12 @@ export function toOutputItems(
 		pairedItem: sourcePair(s),
 	}));
 	const update = plan.update.map((entry) => ({
-		json: updateJson(entry, sourceOf(entry.source), targetOf(entry.target), targetIdOf(entry.target)),
+		json: updateJson(
+			entry,
+			sourceOf(entry.source),
+			targetOf(entry.target),
+			targetIdOf(entry.target),
+		),
 		pairedItem: [sourcePair(entry.source), targetPair(entry.target)],
 	}));
 	const remove = plan.delete.map(({ target: t, key }) => ({
@@ -76,7 +109,13 @@ export function toOutputItems(
 	}));
 	// Matched records are referred to, not copied: Unchanged is most of a night's records.
 	const unchanged = plan.unchanged.map(({ source: s, target: t, key }) => ({
-		json: { key, targetId: targetIdOf(t), source: sourceOf(s), target: targetOf(t), _sync: UNCHANGED },
+		json: {
+			key,
+			targetId: targetIdOf(t),
+			source: sourceOf(s),
+			target: targetOf(t),
+			_sync: UNCHANGED,
+		},
 		pairedItem: [sourcePair(s), targetPair(t)],
 	}));
 	const skipped = plan.skipped.map(({ side, index, key, reason }) => ({

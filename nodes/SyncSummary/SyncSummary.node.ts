@@ -15,7 +15,8 @@ const STOP_AND_ERROR = 'n8n-nodes-base.stopAndError';
 
 /** The summary as the error's details: what the execution list and the error workflow show. */
 function summaryText(summary: RunSummary): string {
-	const section = (title: string, lines: string[]) => (lines.length ? [`${title}:`, ...lines.map((line) => `- ${line}`)] : []);
+	const section = (title: string, lines: string[]) =>
+		lines.length ? [`${title}:`, ...lines.map((line) => `- ${line}`)] : [];
 	return [
 		summary.summary,
 		...section('Stopped', summary.stopped),
@@ -43,7 +44,8 @@ export class SyncSummary implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: 'one item for the whole run',
-		description: 'Count what a sync run did in one item, and fail the execution when the night failed',
+		description:
+			'Count what a sync run did in one item, and fail the execution when the night failed',
 		defaults: { name: 'Sync Summary' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
@@ -71,7 +73,8 @@ export class SyncSummary implements INodeType {
 					{
 						name: 'A Target Refused the Work as a Whole',
 						value: 'refused',
-						description: 'Wrong key, IP not whitelisted, service down, or a deletion guard stopped the night',
+						description:
+							'Wrong key, IP not whitelisted, service down, or a deletion guard stopped the night',
 					},
 					{ name: 'Any Write Failed', value: 'anyFailed' },
 					{ name: 'Never', value: 'never' },
@@ -114,7 +117,10 @@ export class SyncSummary implements INodeType {
 		}
 		const json: IDataObject = { ...summary, nightFailed: failure !== undefined };
 		if (failure !== undefined) json.failure = failure;
-		const item: INodeExecutionData = { json, pairedItem: items.map((_, index) => ({ item: index })) };
+		const item: INodeExecutionData = {
+			json,
+			pairedItem: items.map((_, index) => ({ item: index })),
+		};
 		return [[item], failure === undefined ? [] : [item]];
 	}
 }

@@ -19,8 +19,10 @@ const percentText = (value: number) => `${value.toFixed(1)} %`;
 
 function whyItFailed(summary: RunSummary, policy: FailPolicy): string | undefined {
 	if (policy.when === 'never') return undefined;
-	if (summary.stopped.length > 0) return `a deletion guard stopped it, nothing was written: ${summary.stopped[0]}`;
-	if (summary.refused.length > 0) return `a target refused the work as a whole: ${summary.refused[0]}`;
+	if (summary.stopped.length > 0)
+		return `a deletion guard stopped it, nothing was written: ${summary.stopped[0]}`;
+	if (summary.refused.length > 0)
+		return `a target refused the work as a whole: ${summary.refused[0]}`;
 	const failed = summary.counts.failed ?? 0;
 	if (failed === 0 || policy.when === 'refused') return undefined;
 	const share = summary.writes === 0 ? 100 : (failed / summary.writes) * 100;

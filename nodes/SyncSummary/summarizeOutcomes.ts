@@ -5,10 +5,18 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeOutcome, outcomeOf, SYNC_ACTIONS, WRITE_ACTIONS, type SyncOutcome } from '../shared/syncOutcome';
+import {
+	describeOutcome,
+	outcomeOf,
+	SYNC_ACTIONS,
+	WRITE_ACTIONS,
+	type SyncOutcome,
+} from '../shared/syncOutcome';
 
 /** Counted always (0 when none), in the order an admin reads them; rarer actions follow when seen. */
-export const OUTCOME_ORDER: readonly string[] = SYNC_ACTIONS.filter((action) => action !== 'unlocked' && action !== 'wouldLock');
+export const OUTCOME_ORDER: readonly string[] = SYNC_ACTIONS.filter(
+	(action) => action !== 'unlocked' && action !== 'wouldLock',
+);
 
 export interface RunSummary {
 	/** One line, e.g. "30 created, 35 updated, 12 locked, 1,400 unchanged, 3 skipped, 1 failed". */
@@ -35,9 +43,14 @@ export interface RunSummary {
 function reasonLines(lines: string[], maxReasons: number): string[] {
 	const counts = new Map<string, number>();
 	for (const line of lines) counts.set(line, (counts.get(line) ?? 0) + 1);
-	const listed = [...counts].map(([line, count]) => (count === 1 ? line : `${line} (${count} records)`));
+	const listed = [...counts].map(([line, count]) =>
+		count === 1 ? line : `${line} (${count} records)`,
+	);
 	if (listed.length <= maxReasons) return listed;
-	return [...listed.slice(0, maxReasons), `... and ${(listed.length - maxReasons).toLocaleString('en-US')} more`];
+	return [
+		...listed.slice(0, maxReasons),
+		`... and ${(listed.length - maxReasons).toLocaleString('en-US')} more`,
+	];
 }
 
 /** The outcome of an item, also for items of other nodes that failed under Continue On Fail. */
@@ -45,12 +58,15 @@ function outcomeOfItem(item: IDataObject): SyncOutcome | undefined {
 	const own = outcomeOf(item);
 	if (own) return own;
 	if (item.error === undefined) return undefined;
-	const message = typeof item.error === 'string' ? item.error : (item.error as IDataObject)?.message;
+	const message =
+		typeof item.error === 'string' ? item.error : (item.error as IDataObject)?.message;
 	return { action: 'failed', reason: typeof message === 'string' ? message : 'no reason given' };
 }
 
 export function summarizeOutcomes(items: readonly IDataObject[], maxReasons = 100): RunSummary {
-	const counts: Record<string, number> = Object.fromEntries(OUTCOME_ORDER.map((action) => [action, 0]));
+	const counts: Record<string, number> = Object.fromEntries(
+		OUTCOME_ORDER.map((action) => [action, 0]),
+	);
 	const lines: Record<'skipped' | 'failed' | 'refused' | 'stopped', string[]> = {
 		skipped: [],
 		failed: [],
@@ -71,7 +87,11 @@ export function summarizeOutcomes(items: readonly IDataObject[], maxReasons = 10
 		if (outcome.action === 'failed' && outcome.refusedAsWhole) {
 			refusedWrites++;
 			lines.refused.push(outcome.reason ?? 'no reason given');
-		} else if (outcome.action === 'failed' || outcome.action === 'skipped' || outcome.action === 'stopped') {
+		} else if (
+			outcome.action === 'failed' ||
+			outcome.action === 'skipped' ||
+			outcome.action === 'stopped'
+		) {
 			lines[outcome.action].push(describeOutcome(outcome));
 		}
 	}

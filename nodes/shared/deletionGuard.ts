@@ -16,7 +16,10 @@ export interface DeletionGuardCounts {
 	targetCount: number;
 }
 
-export const DEFAULT_DELETION_LIMITS: DeletionGuardLimits = { maxDeletions: 50, maxDeletionPercent: 10 };
+export const DEFAULT_DELETION_LIMITS: DeletionGuardLimits = {
+	maxDeletions: 50,
+	maxDeletionPercent: 10,
+};
 
 const formatNumber = (value: number) => value.toLocaleString('en-US');
 

@@ -35,7 +35,15 @@ export const SYNC_ACTIONS = [
 export type SyncAction = (typeof SYNC_ACTIONS)[number];
 
 /** Actions that are a write the target received or was asked to take. */
-export const WRITE_ACTIONS: readonly SyncAction[] = ['created', 'updated', 'locked', 'unlocked', 'deleted', 'sent', 'failed'];
+export const WRITE_ACTIONS: readonly SyncAction[] = [
+	'created',
+	'updated',
+	'locked',
+	'unlocked',
+	'deleted',
+	'sent',
+	'failed',
+];
 
 export interface SyncOutcome {
 	action: SyncAction;
@@ -92,7 +100,11 @@ export function stoppedOutcome(reason: string): SyncOutcome {
 
 /** The outcome told of one record: its item number and name added, its own field kept. */
 export function forRecord(outcome: SyncOutcome, ref: RecordRef): SyncOutcome {
-	const told = withRef(outcome.action, { ...ref, field: outcome.field ?? ref.field }, outcome.reason);
+	const told = withRef(
+		outcome.action,
+		{ ...ref, field: outcome.field ?? ref.field },
+		outcome.reason,
+	);
 	if (outcome.refusedAsWhole) told.refusedAsWhole = true;
 	return told;
 }
@@ -123,7 +135,9 @@ export function withOutcome(fields: IDataObject, outcome: SyncOutcome): IDataObj
  * new member`. Reasons name their field in words; `field` is there for whoever reads the data.
  */
 export function describeOutcome(outcome: SyncOutcome): string {
-	const where = [outcome.item !== undefined ? `Item ${outcome.item}` : undefined, outcome.record].filter(Boolean).join(', ');
+	const where = [outcome.item !== undefined ? `Item ${outcome.item}` : undefined, outcome.record]
+		.filter(Boolean)
+		.join(', ');
 	const what = outcome.reason ?? 'no reason given';
 	return where ? `${where}: ${what}` : what;
 }

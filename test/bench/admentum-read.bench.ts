@@ -3,9 +3,18 @@
  * through n8n's engine over real HTTP, from both API variants. Then the exact error text of each
  * bad answer. Run: node --import tsx test/bench/admentum-read.bench.ts
  */
-import { ADMENTUM_SCHOOLS_ONLY_KEY, startAdmentumSimulator, type BadAnswer } from '../simulators/admentum/admentumSimulator';
+import {
+	ADMENTUM_SCHOOLS_ONLY_KEY,
+	startAdmentumSimulator,
+	type BadAnswer,
+} from '../simulators/admentum/admentumSimulator';
 import { generatePeople } from '../simulators/seed/people';
-import { ADMENTUM, admentumCredential, readPeople, runAdmentum } from '../nodes/Admentum/admentumWorkflow';
+import {
+	ADMENTUM,
+	admentumCredential,
+	readPeople,
+	runAdmentum,
+} from '../nodes/Admentum/admentumWorkflow';
 
 async function main() {
 	const world = generatePeople({ seed: 42, count: 15_000, schoolCount: 30 });
@@ -43,7 +52,10 @@ async function main() {
 	];
 	for (const [name, badAnswer, credential] of cases) {
 		sim.configure({ badAnswer });
-		const result = await runAdmentum(readPeople(['101']), admentumCredential(sim.csvUrl, credential));
+		const result = await runAdmentum(
+			readPeople(['101']),
+			admentumCredential(sim.csvUrl, credential),
+		);
 		const error = result.error as (Error & { description?: string }) | undefined;
 		console.log(`- ${name}: ${error?.message ?? 'NO ERROR (wrong!)'}`);
 		if (error?.description) console.log(`    ${error.description}`);

@@ -12,7 +12,8 @@ export interface BareDiff {
 }
 
 const sameText = (a: unknown, b: unknown) =>
-	a === b || (typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase());
+	a === b ||
+	(typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase());
 
 export function bareDiff(source: IDataObject[], target: IDataObject[]): BareDiff {
 	const targetByKey = new Map<unknown, number>();
@@ -28,7 +29,8 @@ export function bareDiff(source: IDataObject[], target: IDataObject[]): BareDiff
 		matched[t] = 1;
 		const a = source[s];
 		const b = target[t];
-		const same = a.firstName === b.firstName && a.lastName === b.lastName && sameText(a.email, b.primaryEmail);
+		const same =
+			a.firstName === b.firstName && a.lastName === b.lastName && sameText(a.email, b.primaryEmail);
 		(same ? diff.unchanged : diff.update).push({ source: s, target: t });
 	}
 	for (let t = 0; t < target.length; t++) if (matched[t] === 0) diff.delete.push(t);

@@ -18,7 +18,12 @@ export function benchPeople(size: number): BenchPeople {
 	const onlyInSource = Math.round(size * 0.05);
 	const source: IDataObject[] = new Array(size);
 	for (let i = 0; i < size; i++) {
-		source[i] = { externalId: externalId(i), firstName: `First${i % 997}`, lastName: `Last${i % 1009}`, email: email(i) };
+		source[i] = {
+			externalId: externalId(i),
+			firstName: `First${i % 997}`,
+			lastName: `Last${i % 1009}`,
+			email: email(i),
+		};
 	}
 	// The target holds people onlyInSource .. size + onlyInSource - 1, newest first.
 	const target: IDataObject[] = new Array(size);

@@ -33,21 +33,31 @@ async function main() {
 	for (const label of ['first import', 're-run (all unchanged)']) {
 		sim.requests.length = 0;
 		const started = performance.now();
-		const result = await runWorkflow(itemsToGoPublic(items, roleMapping), { credentials, mode: 'trigger' });
+		const result = await runWorkflow(itemsToGoPublic(items, roleMapping), {
+			credentials,
+			mode: 'trigger',
+		});
 		const ms = performance.now() - started;
 		if (result.error) throw result.error;
 		const statuses: Record<string, number> = {};
-		for (const item of result.json(NODE)) statuses[String(item.status)] = (statuses[String(item.status)] ?? 0) + 1;
+		for (const item of result.json(NODE))
+			statuses[String(item.status)] = (statuses[String(item.status)] ?? 0) + 1;
 		console.log(
 			`${label}: ${COUNT} members, ${sim.requests.length} requests of ${sim.state.batchSizes.slice(-3).join('/')}... ` +
 				`(batch size 100), ${ms.toFixed(0)} ms, statuses ${JSON.stringify(statuses)}`,
 		);
 	}
 
-	const show = async (title: string, people: IDataObject[], parameters: INodeParameters = roleMapping) => {
+	const show = async (
+		title: string,
+		people: IDataObject[],
+		parameters: INodeParameters = roleMapping,
+	) => {
 		const result = await runWorkflow(itemsToGoPublic(people, parameters), { credentials });
 		const error = result.error as (Error & { description?: string }) | undefined;
-		console.log(`\n--- ${title} ---\nmessage:     ${error?.message}\ndescription: ${error?.description ?? ''}`);
+		console.log(
+			`\n--- ${title} ---\nmessage:     ${error?.message}\ndescription: ${error?.description ?? ''}`,
+		);
 	};
 	const [one, two] = items;
 	await show('missing field', [one, { ...two, email: '' }]);

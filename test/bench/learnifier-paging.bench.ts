@@ -15,13 +15,16 @@ import { runLearnifier } from '../nodes/Learnifier/learnifierWorkflow';
 async function main() {
 	const realm = learnifierRealmFrom(generatePeople({ seed: 5, count: 100_000 }).people);
 	const sim = await startLearnifierSimulator({ users: realm });
-	const auth = 'Basic ' + Buffer.from(`${LEARNIFIER_TEST_KEY}:${LEARNIFIER_TEST_SECRET}`).toString('base64');
+	const auth =
+		'Basic ' + Buffer.from(`${LEARNIFIER_TEST_KEY}:${LEARNIFIER_TEST_SECRET}`).toString('base64');
 	try {
 		let started = performance.now();
 		let users = 0;
 		let pages = 0;
 		for (let more = true; more; pages++) {
-			const response = await fetch(`${sim.url}/users?offset=${users}`, { headers: { authorization: auth } });
+			const response = await fetch(`${sim.url}/users?offset=${users}`, {
+				headers: { authorization: auth },
+			});
 			users += ((await response.json()) as unknown[]).length;
 			more = response.headers.get('x-more') === 'true';
 		}
@@ -33,7 +36,9 @@ async function main() {
 		const node = (performance.now() - started) / 1000;
 		if (result.error) throw result.error;
 		const distinct = new Set(result.json('Learnifier').map((user) => user.id)).size;
-		console.log(`Learnifier node Get Many: ${distinct} distinct users, ${node.toFixed(2)} s (target: under 10 s)`);
+		console.log(
+			`Learnifier node Get Many: ${distinct} distinct users, ${node.toFixed(2)} s (target: under 10 s)`,
+		);
 	} finally {
 		await sim.close();
 	}

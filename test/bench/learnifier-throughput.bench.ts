@@ -10,11 +10,18 @@
  *         (Retry-After 1 s) and 5 % are 503. Every user must exist exactly once afterwards.
  */
 import type { FaultSettings } from '../simulators/kit/faults';
-import { startLearnifierSimulator, type LearnifierSimulator } from '../simulators/learnifier/learnifierSimulator';
+import {
+	startLearnifierSimulator,
+	type LearnifierSimulator,
+} from '../simulators/learnifier/learnifierSimulator';
 import { LEARNIFIER, runLearnifier } from '../nodes/Learnifier/learnifierWorkflow';
 
 const CREATES = 2000;
-const people = Array.from({ length: CREATES }, (_, i) => ({ id: `bench-${i}`, first: 'Bench', last: `Person ${i}` }));
+const people = Array.from({ length: CREATES }, (_, i) => ({
+	id: `bench-${i}`,
+	first: 'Bench',
+	last: `Person ${i}`,
+}));
 
 const createParameters = (options: Record<string, number>) => ({
 	operation: 'create',
@@ -25,26 +32,43 @@ const createParameters = (options: Record<string, number>) => ({
 	options,
 });
 
-async function measure(name: string, faults: Partial<FaultSettings>, options: Record<string, number>) {
+async function measure(
+	name: string,
+	faults: Partial<FaultSettings>,
+	options: Record<string, number>,
+) {
 	const sim: LearnifierSimulator = await startLearnifierSimulator();
 	sim.setFaults(faults);
 	const started = performance.now();
 	const result = await runLearnifier(sim, createParameters(options), { items: people });
 	const seconds = (performance.now() - started) / 1000;
 	const byStatus = new Map<number, number>();
-	for (const request of sim.requests) byStatus.set(request.status, (byStatus.get(request.status) ?? 0) + 1);
+	for (const request of sim.requests)
+		byStatus.set(request.status, (byStatus.get(request.status) ?? 0) + 1);
 	const perExternalId = new Map<string, number>();
-	for (const user of sim.state.users.all()) perExternalId.set(user.externalId!, (perExternalId.get(user.externalId!) ?? 0) + 1);
+	for (const user of sim.state.users.all())
+		perExternalId.set(user.externalId!, (perExternalId.get(user.externalId!) ?? 0) + 1);
 	const missing = people.filter((p) => !perExternalId.has(p.id)).length;
 	const twice = [...perExternalId.values()].filter((n) => n > 1).length;
-	const hint = result.run.data.resultData.runData[LEARNIFIER]?.[0]?.hints?.[0]?.message ?? '(no retries)';
+	const hint =
+		result.run.data.resultData.runData[LEARNIFIER]?.[0]?.hints?.[0]?.message ?? '(no retries)';
 	console.log(`\n${name}`);
-	console.log(`  node options: ${JSON.stringify(options)}; simulator faults: ${JSON.stringify(faults)}`);
-	console.log(`  wall time: ${seconds.toFixed(1)} s${result.error ? `; run failed: ${result.error.message}` : ''}`);
-	console.log(`  output items: ${result.json(LEARNIFIER).length}; users in simulator: ${sim.state.users.size}`);
-	console.log(`  requests seen by simulator: ${sim.requests.length}; by status: ${JSON.stringify(Object.fromEntries(byStatus))}`);
+	console.log(
+		`  node options: ${JSON.stringify(options)}; simulator faults: ${JSON.stringify(faults)}`,
+	);
+	console.log(
+		`  wall time: ${seconds.toFixed(1)} s${result.error ? `; run failed: ${result.error.message}` : ''}`,
+	);
+	console.log(
+		`  output items: ${result.json(LEARNIFIER).length}; users in simulator: ${sim.state.users.size}`,
+	);
+	console.log(
+		`  requests seen by simulator: ${sim.requests.length}; by status: ${JSON.stringify(Object.fromEntries(byStatus))}`,
+	);
 	console.log(`  node's counters: ${hint}`);
-	console.log(`  created exactly once: ${CREATES - missing - twice} of ${CREATES}; missing ${missing}; more than once ${twice}`);
+	console.log(
+		`  created exactly once: ${CREATES - missing - twice} of ${CREATES}; missing ${missing}; more than once ${twice}`,
+	);
 	await sim.close();
 	return seconds;
 }
@@ -58,12 +82,19 @@ async function main() {
 			{ requestsPerSecond: 25 },
 		);
 		const floor = CREATES / 25;
-		console.log(`  vs the ${floor} s minimum: ${(seconds / floor).toFixed(3)}× (target ≤ 1.15×, i.e. ≤ ${floor * 1.15} s)`);
+		console.log(
+			`  vs the ${floor} s minimum: ${(seconds / floor).toFixed(3)}× (target ≤ 1.15×, i.e. ≤ ${floor * 1.15} s)`,
+		);
 	}
 	if (which === 'faulty' || which === 'both') {
 		await measure(
 			`(b) ${CREATES} creates, 30 % of answers 429 (Retry-After 1 s) and 5 % 503, no rate limit`,
-			{ errorShare: 0.35, errorStatuses: [429, 429, 429, 429, 429, 429, 503], retryAfterSeconds: 1, seed: 2026 },
+			{
+				errorShare: 0.35,
+				errorStatuses: [429, 429, 429, 429, 429, 429, 503],
+				retryAfterSeconds: 1,
+				seed: 2026,
+			},
 			{ concurrency: 16, maxRetryWaitSeconds: 5 },
 		);
 	}

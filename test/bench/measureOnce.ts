@@ -22,7 +22,11 @@ const fields = [
 ];
 
 /** Times only the runWorkflow() call; reading the outputs afterwards is not the node's cost. */
-async function runNode(workflow: ReturnType<typeof reconcileWorkflow>, nodeName: string, outputs: string[]) {
+async function runNode(
+	workflow: ReturnType<typeof reconcileWorkflow>,
+	nodeName: string,
+	outputs: string[],
+) {
 	const started = performance.now();
 	const result = await runWorkflow(workflow);
 	const ms = performance.now() - started;
@@ -35,7 +39,14 @@ async function runNode(workflow: ReturnType<typeof reconcileWorkflow>, nodeName:
 const engines: Record<string, Engine> = {
 	bare: async ({ source, target }) => {
 		const diff = bareDiff(source, target);
-		return { counts: { create: diff.create.length, update: diff.update.length, delete: diff.delete.length, unchanged: diff.unchanged.length } };
+		return {
+			counts: {
+				create: diff.create.length,
+				update: diff.update.length,
+				delete: diff.delete.length,
+				unchanged: diff.unchanged.length,
+			},
+		};
 	},
 	plan: async ({ source, target }) => {
 		const plan = planChanges(source, target, {
@@ -46,7 +57,15 @@ const engines: Record<string, Engine> = {
 			treatEmptyAsMissing: true,
 			ignoreTargetsWithoutKey: true,
 		});
-		return { counts: { create: plan.create.length, update: plan.update.length, delete: plan.delete.length, unchanged: plan.unchanged.length, skipped: plan.skipped.length } };
+		return {
+			counts: {
+				create: plan.create.length,
+				update: plan.update.length,
+				delete: plan.delete.length,
+				unchanged: plan.unchanged.length,
+				skipped: plan.skipped.length,
+			},
+		};
 	},
 	reconcile: async ({ source, target }) => {
 		const parameters = { fieldsToCompare: { fields }, options: { allowMassDeletion: true } };
@@ -58,7 +77,10 @@ const engines: Record<string, Engine> = {
 			name: 'Compare Datasets',
 			type: 'n8n-nodes-base.compareDatasets',
 			typeVersion: 2.3,
-			parameters: { mergeByFields: { values: [{ field1: 'externalId', field2: 'externalId' }] }, options: {} },
+			parameters: {
+				mergeByFields: { values: [{ field1: 'externalId', field2: 'externalId' }] },
+				options: {},
+			},
 			outputs: [],
 		};
 		const outputs = ['inAOnly', 'same', 'different', 'inBOnly'];
@@ -71,13 +93,15 @@ const engines: Record<string, Engine> = {
  * loops, as it has in a long-running n8n), then the best of five, because on a busy machine the
  * noise is larger than the work. Larger sizes and Compare Datasets: one run.
  */
-const isSmall = (engineName: string, size: number) => engineName !== 'compareDatasets' && size <= 200_000;
+const isSmall = (engineName: string, size: number) =>
+	engineName !== 'compareDatasets' && size <= 200_000;
 
 async function main() {
 	const [engineName, sizeText] = process.argv.slice(2);
 	const engine = engines[engineName];
 	const size = Number(sizeText);
-	if (!engine || !(size > 0)) throw new Error(`usage: measureOnce.ts <${Object.keys(engines).join('|')}> <size>`);
+	if (!engine || !(size > 0))
+		throw new Error(`usage: measureOnce.ts <${Object.keys(engines).join('|')}> <size>`);
 	await engine(benchPeople(1000)); // load the modules
 	const people = benchPeople(size);
 	global.gc?.();
@@ -93,7 +117,18 @@ async function main() {
 		if (!best || ms < best.ms) best = { ...outcome, ms };
 	}
 	const maxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-	console.log(JSON.stringify({ engine: engineName, size, runs, ms: Math.round(best!.ms), nodeMs: best!.nodeMs, maxRssMB, dataRssMB, counts: best!.counts }));
+	console.log(
+		JSON.stringify({
+			engine: engineName,
+			size,
+			runs,
+			ms: Math.round(best!.ms),
+			nodeMs: best!.nodeMs,
+			maxRssMB,
+			dataRssMB,
+			counts: best!.counts,
+		}),
+	);
 }
 
 main().catch((error) => {

@@ -47,7 +47,12 @@ async function main() {
 	const runtime = await ensureRuntime();
 	const rows: Row[] = [];
 	for (const workers of workerCounts) {
-		const queue = await startQueueMode({ runtime, redisServer: redis.redisServer, workers, concurrency });
+		const queue = await startQueueMode({
+			runtime,
+			redisServer: redis.redisServer,
+			workers,
+			concurrency,
+		});
 		try {
 			for (const customers of customerCounts) {
 				// Learnifier starts with no user of the customer's: the first night creates everyone.
@@ -57,9 +62,14 @@ async function main() {
 					learnifierRequestsPerSecond: LEARNIFIER_REQUESTS_PER_SECOND,
 				});
 				try {
-					const syncs = await importCustomerCopies(queue.main, tenants.list, 'admentum-to-learnifier.json', {
-						scheduleSeconds: SCHEDULE_SECONDS,
-					});
+					const syncs = await importCustomerCopies(
+						queue.main,
+						tenants.list,
+						'admentum-to-learnifier.json',
+						{
+							scheduleSeconds: SCHEDULE_SECONDS,
+						},
+					);
 					const night = await runNight(
 						queue.main.rest,
 						syncs.map((workflow) => String(workflow.id)),
@@ -70,7 +80,8 @@ async function main() {
 						people,
 						wallSeconds: night.wallSeconds,
 						green: night.executions.filter((execution) => execution.status === 'success').length,
-						converged: tenants.list.filter((tenant) => convergenceProblems(tenant).length === 0).length,
+						converged: tenants.list.filter((tenant) => convergenceProblems(tenant).length === 0)
+							.length,
 					};
 					rows.push(row);
 					printProgress(
@@ -88,7 +99,8 @@ async function main() {
 }
 
 function printTable(rows: Row[], concurrency: number) {
-	const alone = (workers: number) => rows.find((row) => row.workers === workers && row.customers === 1)?.wallSeconds;
+	const alone = (workers: number) =>
+		rows.find((row) => row.workers === workers && row.customers === 1)?.wallSeconds;
 	const lines = [
 		`Queue mode, Admentum → Learnifier first night, each Learnifier ${LEARNIFIER_REQUESTS_PER_SECOND} requests/s, workers at concurrency ${concurrency}`,
 		'',

@@ -17,7 +17,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
-import { importCredentials, importWorkflows, runToCompletion, startRealN8n, type RealN8n, type WorkflowJson } from '../e2e/realN8n';
+import {
+	importCredentials,
+	importWorkflows,
+	runToCompletion,
+	startRealN8n,
+	type RealN8n,
+	type WorkflowJson,
+} from '../e2e/realN8n';
 import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { printProgress as log, seconds } from '../n8n-runtime/progress';
@@ -26,7 +33,12 @@ import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { startAllSimulators, type AllSimulators } from '../simulators/startAll';
 import { DEMO_WORLD } from './demoWorld';
 import { hrRowsFrom, writeHrCsv } from './hrCsv';
-import { changesBetween, describeChanges, snapshotGoPublic, snapshotLearnifier } from './targetChanges';
+import {
+	changesBetween,
+	describeChanges,
+	snapshotGoPublic,
+	snapshotLearnifier,
+} from './targetChanges';
 import { readTemplates, withCustomerSettings, type Target, type Template } from './templates';
 
 /** The main template first: its run is the one the README's picture shows. */
@@ -38,9 +50,13 @@ async function main(): Promise<number> {
 	const started = Date.now();
 	await ensureRuntime({ log });
 
-	log(`demo: starting the simulators with ${DEMO_WORLD.people} seeded people in ${DEMO_WORLD.schools} schools…`);
+	log(
+		`demo: starting the simulators with ${DEMO_WORLD.people} seeded people in ${DEMO_WORLD.schools} schools…`,
+	);
 	const sims = await startAllSimulators(DEMO_WORLD);
-	log(`demo: Admentum ${sims.admentum.origin}, Learnifier ${sims.learnifier.url}, GoPublic ${sims.gopublic.origin}`);
+	log(
+		`demo: Admentum ${sims.admentum.origin}, Learnifier ${sims.learnifier.url}, GoPublic ${sims.gopublic.origin}`,
+	);
 	const drift = sims.drift;
 	log(
 		`demo: Learnifier was last synced a while ago: ${drift.joiners.length} joiners missing, ${drift.leavers.length} leavers still there, ` +
@@ -59,7 +75,9 @@ async function main(): Promise<number> {
 	try {
 		n8n = await startRealN8n({ log, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesFolder } });
 		const credentials = await importCredentials(n8n, sims.credentials);
-		log(`demo: imported credentials ${credentials.map((credential) => `"${credential.name}"`).join(', ')}`);
+		log(
+			`demo: imported credentials ${credentials.map((credential) => `"${credential.name}"`).join(', ')}`,
+		);
 
 		// The nightly syncs; the error-workflow template runs only when a sync fails.
 		const templates = readTemplates()
@@ -71,7 +89,9 @@ async function main(): Promise<number> {
 			templates.map((template) => forThisMachine(template.workflow, csvFile)),
 			credentials,
 		);
-		log(`demo: imported ${stored.length} template(s): ${templates.map((template) => template.file).join(', ')}`);
+		log(
+			`demo: imported ${stored.length} template(s): ${templates.map((template) => template.file).join(', ')}`,
+		);
 
 		for (const night of ['tonight', 'the next night (nothing changed in the sources)']) {
 			log('');
@@ -79,7 +99,8 @@ async function main(): Promise<number> {
 			for (const [index, template] of templates.entries()) {
 				const execution = await runTemplate(n8n, sims, { ...template, workflow: stored[index] });
 				if (execution.status !== 'success') failed++;
-				if (screenshots && night === 'tonight') await saveScreenshot(n8n, template, String(stored[index].id), execution.id);
+				if (screenshots && night === 'tonight')
+					await saveScreenshot(n8n, template, String(stored[index].id), execution.id);
 			}
 		}
 		log('');
@@ -101,20 +122,38 @@ function forThisMachine(workflow: WorkflowJson, csvFile: string): WorkflowJson {
 		: workflow;
 }
 
-async function runTemplate(n8n: RealN8n, sims: AllSimulators, template: Template): Promise<ExecutionRecord> {
+async function runTemplate(
+	n8n: RealN8n,
+	sims: AllSimulators,
+	template: Template,
+): Promise<ExecutionRecord> {
 	log(`demo: running "${template.workflow.name}" (${template.file})…`);
-	const before = { Learnifier: snapshotLearnifier(sims.learnifier), GoPublic: snapshotGoPublic(sims.gopublic) };
+	const before = {
+		Learnifier: snapshotLearnifier(sims.learnifier),
+		GoPublic: snapshotGoPublic(sims.gopublic),
+	};
 	const execution = await runToCompletion(n8n, template.workflow, log);
-	const after = { Learnifier: snapshotLearnifier(sims.learnifier), GoPublic: snapshotGoPublic(sims.gopublic) };
-	const simulatorOf = (target: Target) => (target === 'Learnifier' ? sims.learnifier : sims.gopublic);
+	const after = {
+		Learnifier: snapshotLearnifier(sims.learnifier),
+		GoPublic: snapshotGoPublic(sims.gopublic),
+	};
+	const simulatorOf = (target: Target) =>
+		target === 'Learnifier' ? sims.learnifier : sims.gopublic;
 	for (const target of template.targets) {
-		log(`  ${describeChanges(target, changesBetween(before[target], after[target], simulatorOf(target)))}`);
+		log(
+			`  ${describeChanges(target, changesBetween(before[target], after[target], simulatorOf(target)))}`,
+		);
 	}
 	printSummary(execution);
 	return execution;
 }
 
-async function saveScreenshot(n8n: RealN8n, template: Template, workflowId: string, executionId: string): Promise<void> {
+async function saveScreenshot(
+	n8n: RealN8n,
+	template: Template,
+	workflowId: string,
+	executionId: string,
+): Promise<void> {
 	const outFile = join(REPO_ROOT, 'docs/screenshots', `${basename(template.file, '.json')}.png`);
 	await screenshotEditor({ url: n8n.url, owner: n8n.owner, workflowId, executionId, outFile });
 	log(`  screenshot of the run: ${outFile}`);
@@ -124,7 +163,9 @@ async function saveScreenshot(n8n: RealN8n, template: Template, workflowId: stri
 function printSummary(execution: ExecutionRecord): void {
 	const { error, lastNodeExecuted } = execution.data.resultData;
 	if (error) {
-		log(`  failed${error.node ? ` in "${error.node.name}"` : ''}: ${error.message}${error.description ? ` (${error.description})` : ''}`);
+		log(
+			`  failed${error.node ? ` in "${error.node.name}"` : ''}: ${error.message}${error.description ? ` (${error.description})` : ''}`,
+		);
 		return;
 	}
 	const [summary] = lastNodeExecuted ? nodeOutput(execution, lastNodeExecuted) : [];
@@ -133,8 +174,12 @@ function printSummary(execution: ExecutionRecord): void {
 
 async function waitForCtrlC(n8n: RealN8n, workflowId: string | undefined): Promise<void> {
 	log('');
-	log(`The n8n editor is open at ${n8n.url}${workflowId ? `/workflow/${workflowId}/executions` : ''}`);
-	log(`Log in with ${n8n.owner.email} / ${n8n.owner.password} (a throwaway demo instance on 127.0.0.1 only).`);
+	log(
+		`The n8n editor is open at ${n8n.url}${workflowId ? `/workflow/${workflowId}/executions` : ''}`,
+	);
+	log(
+		`Log in with ${n8n.owner.email} / ${n8n.owner.password} (a throwaway demo instance on 127.0.0.1 only).`,
+	);
 	log('Press Ctrl-C to stop n8n and the simulators.');
 	await new Promise<void>((done) => {
 		process.once('SIGINT', done);

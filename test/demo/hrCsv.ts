@@ -36,7 +36,10 @@ export interface HrRow {
 export function hrRowsFrom(world: PeopleWorld): HrRow[] {
 	const schoolName = new Map(world.schools.map((school) => [school.id, school.name]));
 	return world.people
-		.filter((person): person is Person & { email: string } => person.role === 'teacher' && person.email !== null)
+		.filter(
+			(person): person is Person & { email: string } =>
+				person.role === 'teacher' && person.email !== null,
+		)
 		.map((person, index) => {
 			const schools = person.schoolIds.map((id) => schoolName.get(id) ?? String(id));
 			const uuids = [`hr-${person.id}`, person.guid];
@@ -68,7 +71,10 @@ function csvCell(value: string): string {
 
 /** The rows as the export file's text, byte-order mark included. */
 export function hrCsvText(rows: readonly HrRow[]): string {
-	const lines = [HR_CSV_COLUMNS.join(';'), ...rows.map((row) => HR_CSV_COLUMNS.map((column) => csvCell(row.cells[column])).join(';'))];
+	const lines = [
+		HR_CSV_COLUMNS.join(';'),
+		...rows.map((row) => HR_CSV_COLUMNS.map((column) => csvCell(row.cells[column])).join(';')),
+	];
 	return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -30,7 +30,12 @@ export interface TargetChanges {
 export function snapshotLearnifier(sim: LearnifierSimulator): RecordSnapshot {
 	const users = sim.state.users.all();
 	return {
-		records: new Map(users.map((user) => [user.id, JSON.stringify({ ...user, hardLock: undefined, locked: undefined })])),
+		records: new Map(
+			users.map((user) => [
+				user.id,
+				JSON.stringify({ ...user, hardLock: undefined, locked: undefined }),
+			]),
+		),
 		locked: new Map(users.map((user) => [user.id, user.hardLock])),
 		requestCount: sim.requests.length,
 	};
@@ -46,7 +51,11 @@ export function snapshotGoPublic(sim: GoPublicSimulator): RecordSnapshot {
 	};
 }
 
-export function changesBetween(before: RecordSnapshot, after: RecordSnapshot, sim: Pick<RunningSimulator<unknown>, 'requests'>): TargetChanges {
+export function changesBetween(
+	before: RecordSnapshot,
+	after: RecordSnapshot,
+	sim: Pick<RunningSimulator<unknown>, 'requests'>,
+): TargetChanges {
 	let created = 0;
 	let updated = 0;
 	let locked = 0;
@@ -65,7 +74,8 @@ export function changesBetween(before: RecordSnapshot, after: RecordSnapshot, si
 		deleted,
 		writeRequests: requests.filter((request) => request.method !== 'GET').length,
 		rateLimited: requests.filter((request) => request.status === 429).length,
-		failedAnswers: requests.filter((request) => request.status >= 500 || request.status === 0).length,
+		failedAnswers: requests.filter((request) => request.status >= 500 || request.status === 0)
+			.length,
 	};
 }
 

@@ -46,7 +46,10 @@ export function readTemplate(file: string): Template {
 
 type WorkflowNode = WorkflowJson['nodes'][number];
 
-function mapNodes(workflow: WorkflowJson, change: (node: WorkflowNode) => WorkflowNode): WorkflowJson {
+function mapNodes(
+	workflow: WorkflowJson,
+	change: (node: WorkflowNode) => WorkflowNode,
+): WorkflowJson {
 	return { ...workflow, nodes: workflow.nodes.map(change) };
 }
 
@@ -54,17 +57,25 @@ function mapNodes(workflow: WorkflowJson, change: (node: WorkflowNode) => Workfl
  * A copy of the workflow with values of its "Customer Settings" node replaced, as an admin fills
  * them in for a customer (e.g. where the HR file lies on this machine).
  */
-export function withCustomerSettings(workflow: WorkflowJson, values: Record<string, string | number>): WorkflowJson {
+export function withCustomerSettings(
+	workflow: WorkflowJson,
+	values: Record<string, string | number>,
+): WorkflowJson {
 	let found = false;
 	const copy = mapNodes(workflow, (node) => {
 		if (node.name !== 'Customer Settings') return node;
 		found = true;
-		const parameters = node.parameters as { assignments: { assignments: Array<{ name: string; value: unknown }> } };
+		const parameters = node.parameters as {
+			assignments: { assignments: Array<{ name: string; value: unknown }> };
+		};
 		const assignments = parameters.assignments.assignments.map((assignment) =>
 			assignment.name in values ? { ...assignment, value: values[assignment.name] } : assignment,
 		);
-		const missing = Object.keys(values).filter((name) => !assignments.some((assignment) => assignment.name === name));
-		if (missing.length) throw new Error(`"Customer Settings" of "${workflow.name}" has no ${missing.join(', ')}`);
+		const missing = Object.keys(values).filter(
+			(name) => !assignments.some((assignment) => assignment.name === name),
+		);
+		if (missing.length)
+			throw new Error(`"Customer Settings" of "${workflow.name}" has no ${missing.join(', ')}`);
 		return { ...node, parameters: { ...parameters, assignments: { assignments } } };
 	});
 	if (!found) throw new Error(`"${workflow.name}" has no "Customer Settings" node`);
@@ -75,7 +86,10 @@ export function withCustomerSettings(workflow: WorkflowJson, values: Record<stri
  * A copy whose Schedule Trigger fires every few seconds instead of once a night, so that a test
  * can publish it and get production runs (the only ones with workflow static data) within seconds.
  */
-export function withScheduleEverySeconds(workflow: WorkflowJson, secondsInterval: number): WorkflowJson {
+export function withScheduleEverySeconds(
+	workflow: WorkflowJson,
+	secondsInterval: number,
+): WorkflowJson {
 	return mapNodes(workflow, (node) =>
 		node.type === 'n8n-nodes-base.scheduleTrigger'
 			? { ...node, parameters: { rule: { interval: [{ field: 'seconds', secondsInterval }] } } }

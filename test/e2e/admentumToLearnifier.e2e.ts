@@ -8,7 +8,13 @@ import { after, before, beforeEach, test } from 'node:test';
 
 import type { LearnifierUser } from '../simulators/learnifier/learnifierSimulator';
 import type { Person } from '../simulators/seed/people';
-import { executionError, startTemplateHarness, syncSummary, writesIn, type TemplateHarness } from './templateHarness';
+import {
+	executionError,
+	startTemplateHarness,
+	syncSummary,
+	writesIn,
+	type TemplateHarness,
+} from './templateHarness';
 import type { WorkflowJson } from './realN8n';
 
 const TEMPLATE = 'admentum-to-learnifier.json';
@@ -63,22 +69,42 @@ function assertConverged(usersBefore: readonly LearnifierUser[]) {
 		const user = learnifier().state.users.findByExternalId(String(person.id));
 		assert.ok(user, `person ${person.id} has no Learnifier user`);
 		if (skipped.has(String(person.id))) {
-			assert.deepEqual(user, earlier.get(user.id), `person ${person.id} shares an e-mail: nothing may be written`);
+			assert.deepEqual(
+				user,
+				earlier.get(user.id),
+				`person ${person.id} shares an e-mail: nothing may be written`,
+			);
 			continue;
 		}
 		assert.deepEqual(
-			{ firstName: user.firstName, lastName: user.lastName, primaryEmail: user.primaryEmail, hardLock: user.hardLock },
-			{ firstName: person.firstName, lastName: person.lastName, primaryEmail: tidyEmail(person.email), hardLock: false },
+			{
+				firstName: user.firstName,
+				lastName: user.lastName,
+				primaryEmail: user.primaryEmail,
+				hardLock: user.hardLock,
+			},
+			{
+				firstName: person.firstName,
+				lastName: person.lastName,
+				primaryEmail: tidyEmail(person.email),
+				hardLock: false,
+			},
 			`person ${person.id}`,
 		);
 	}
 	const inSource = new Set(people.map((person) => String(person.id)));
 	for (const user of users) {
-		if (user.externalId === null) assert.deepEqual(user, earlier.get(user.id), `admin ${user.id} must stay untouched`);
-		else if (!inSource.has(user.externalId)) assert.equal(user.hardLock, true, `leaver ${user.externalId} must be locked`);
+		if (user.externalId === null)
+			assert.deepEqual(user, earlier.get(user.id), `admin ${user.id} must stay untouched`);
+		else if (!inSource.has(user.externalId))
+			assert.equal(user.hardLock, true, `leaver ${user.externalId} must be locked`);
 	}
 	const externalIds = users.flatMap((user) => (user.externalId === null ? [] : [user.externalId]));
-	assert.equal(new Set(externalIds).size, externalIds.length, 'an external ID occurs twice in Learnifier');
+	assert.equal(
+		new Set(externalIds).size,
+		externalIds.length,
+		'an external ID occurs twice in Learnifier',
+	);
 }
 
 const copyOfUsers = () => structuredClone([...learnifier().state.users.all()]);
@@ -91,7 +117,11 @@ test('first run converges Learnifier to Admentum; a second run sends no write re
 	assertConverged(usersBefore);
 	const writes = writesIn(first.requests);
 	assert.equal(writes.filter((request) => request.method === 'POST').length, drift.joiners.length);
-	assert.equal(writes.filter((request) => request.method === 'DELETE').length, 0, 'leavers are locked, not deleted');
+	assert.equal(
+		writes.filter((request) => request.method === 'DELETE').length,
+		0,
+		'leavers are locked, not deleted',
+	);
 	const summary = syncSummary(first.execution);
 	assert.equal(summary.counts.created, drift.joiners.length);
 	assert.equal(summary.counts.locked, drift.leavers.length);
@@ -101,7 +131,9 @@ test('first run converges Learnifier to Admentum; a second run sends no write re
 	const second = await runTemplate();
 	assert.equal(second.execution.status, 'success', executionError(second.execution));
 	const secondWrites = writesIn(second.requests);
-	t.diagnostic(`run 2: ${secondWrites.length} write requests; summary: ${syncSummary(second.execution).summary}`);
+	t.diagnostic(
+		`run 2: ${secondWrites.length} write requests; summary: ${syncSummary(second.execution).summary}`,
+	);
 	assert.deepEqual(secondWrites, [], 'the second run must not write');
 	assertConverged(usersBefore);
 });
@@ -111,7 +143,9 @@ test('a source change (joiners, leavers, renamed, new e-mail, e-mail moved) make
 	const usersBefore = copyOfUsers();
 	const world = admentum().state.world;
 	const shared = sharingAnEmail(world.people);
-	const candidates = world.people.filter((person) => person.email && !shared.has(String(person.id)));
+	const candidates = world.people.filter(
+		(person) => person.email && !shared.has(String(person.id)),
+	);
 	const [leaverA, leaverB, renamedA, renamedB, newEmail, movedFrom, movedTo] = candidates.slice(-7);
 	const joiners: Person[] = [1, 2, 3].map((n) => ({
 		...candidates[0],
@@ -143,32 +177,49 @@ test('a source change (joiners, leavers, renamed, new e-mail, e-mail moved) make
 	assert.equal(execution.status, 'success', executionError(execution));
 	assertConverged(usersBefore);
 	const writes = writesIn(requests);
-	const idOf = (person: Person) => usersBefore.find((user) => user.externalId === String(person.id))!.id;
+	const idOf = (person: Person) =>
+		usersBefore.find((user) => user.externalId === String(person.id))!.id;
 	const patchesPerUser: Record<string, number> = {};
 	for (const request of writes.filter((r) => r.method === 'PATCH')) {
 		const id = userPath(request)!;
 		patchesPerUser[id] = (patchesPerUser[id] ?? 0) + 1;
 	}
 	const expectedPatches = Object.fromEntries(
-		[leaverA, leaverB, renamedA, renamedB, newEmail, movedFrom, movedTo].map((person) => [idOf(person), 1]),
+		[leaverA, leaverB, renamedA, renamedB, newEmail, movedFrom, movedTo].map((person) => [
+			idOf(person),
+			1,
+		]),
 	);
-	assert.deepEqual(patchesPerUser, expectedPatches, 'one PATCH for each changed, moved and leaving person, none else');
+	assert.deepEqual(
+		patchesPerUser,
+		expectedPatches,
+		'one PATCH for each changed, moved and leaving person, none else',
+	);
 	assert.equal(writes.filter((r) => r.method === 'POST').length, joiners.length);
 	assert.equal(writes.filter((r) => r.method === 'DELETE').length, 0);
-	for (const leaver of [leaverA, leaverB]) assert.equal(learnifier().state.users.get(idOf(leaver))!.hardLock, true);
+	for (const leaver of [leaverA, leaverB])
+		assert.equal(learnifier().state.users.get(idOf(leaver))!.hardLock, true);
 	const summary = syncSummary(execution);
 	assert.deepEqual(
-		{ created: summary.counts.created, updated: summary.counts.updated, locked: summary.counts.locked },
+		{
+			created: summary.counts.created,
+			updated: summary.counts.updated,
+			locked: summary.counts.locked,
+		},
 		{ created: 3, updated: 5, locked: 2 },
 	);
-	t.diagnostic(`source change: ${writes.length} write requests (3 POST, 7 PATCH of which 2 locks); summary: ${summary.summary}`);
+	t.diagnostic(
+		`source change: ${writes.length} write requests (3 POST, 7 PATCH of which 2 locks); summary: ${summary.summary}`,
+	);
 });
 
 test('names held in Unicode NFD (pasted from a Mac): the same name in NFC is unchanged, a new person is written in NFC', async () => {
 	await runTemplate();
 	const world = admentum().state.world;
 	const shared = sharingAnEmail(world.people);
-	const synced = world.people.find((p) => p.firstName.normalize('NFD') !== p.firstName && !shared.has(String(p.id)));
+	const synced = world.people.find(
+		(p) => p.firstName.normalize('NFD') !== p.firstName && !shared.has(String(p.id)),
+	);
 	assert.ok(synced, 'the seeded world holds a name with a letter such as Å or Ö');
 	const model = world.people.find((p) => p.role === 'teacher')!;
 	const joiner = {
@@ -182,7 +233,12 @@ test('names held in Unicode NFD (pasted from a Mac): the same name in NFC is unc
 	};
 	admentum().state.world = {
 		...world,
-		people: [...world.people.map((p) => (p === synced ? { ...p, firstName: p.firstName.normalize('NFD') } : p)), joiner],
+		people: [
+			...world.people.map((p) =>
+				p === synced ? { ...p, firstName: p.firstName.normalize('NFD') } : p,
+			),
+			joiner,
+		],
 	};
 	const { execution, requests } = await runTemplate();
 	assert.equal(execution.status, 'success', executionError(execution));
@@ -196,23 +252,35 @@ test('names held in Unicode NFD (pasted from a Mac): the same name in NFC is unc
 	assert.equal(created?.lastName, 'Öberg'.normalize('NFC'));
 });
 
-test('a truncated source (Admentum answers 40 % of its people) writes nothing; the night ends red with the guard\'s numbers', async (t) => {
+test("a truncated source (Admentum answers 40 % of its people) writes nothing; the night ends red with the guard's numbers", async (t) => {
 	admentum().configure({ populationShare: 0.4 });
 	const { execution, requests } = await runTemplate();
 	assert.equal(execution.status, 'error');
 	const message = executionError(execution);
 	t.diagnostic(`deletion guard: ${message}`);
-	assert.match(message, /^Night failed \(1 stopped\): a deletion guard stopped it, nothing was written: Stopped before any change: this run would remove \d+ of \d+ records/);
+	assert.match(
+		message,
+		/^Night failed \(1 stopped\): a deletion guard stopped it, nothing was written: Stopped before any change: this run would remove \d+ of \d+ records/,
+	);
 	assert.equal(execution.data.resultData.error?.node?.name, 'Fail the Night');
 	const summary = syncSummary(execution);
-	assert.equal(summary.counts.stopped, 1, 'the summary item is still there, saying what was stopped');
+	assert.equal(
+		summary.counts.stopped,
+		1,
+		'the summary item is still there, saying what was stopped',
+	);
 	assert.deepEqual(writesIn(requests), [], 'nothing may be written when the guard stops the run');
 });
 
 test('with 30 % of Learnifier answers 429 and 5 % 503 (Retry-After 1 s) the run still converges, no user twice', async (t) => {
 	const usersBefore = copyOfUsers();
 	// 35 % of answers fail: six 429s for every 503.
-	learnifier().setFaults({ errorShare: 0.35, errorStatuses: [429, 429, 429, 429, 429, 429, 503], retryAfterSeconds: 1, seed: 2026 });
+	learnifier().setFaults({
+		errorShare: 0.35,
+		errorStatuses: [429, 429, 429, 429, 429, 429, 503],
+		retryAfterSeconds: 1,
+		seed: 2026,
+	});
 	const started = Date.now();
 	const { execution, requests } = await runTemplate();
 	assert.equal(execution.status, 'success', executionError(execution));
@@ -228,6 +296,6 @@ test('with 30 % of Learnifier answers 429 and 5 % 503 (Retry-After 1 s) the run 
 	assert.ok(count(429) > 0, 'the fault switch did not bite');
 });
 
-test('no API key appears in any saved execution or in n8n\'s log', async () => {
+test("no API key appears in any saved execution or in n8n's log", async () => {
 	assert.deepEqual(await harness.leakedSecrets(), []);
 });

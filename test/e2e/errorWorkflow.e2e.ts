@@ -25,9 +25,23 @@ import { after, before, beforeEach, test } from 'node:test';
 import { readTemplate, withScheduleEverySeconds } from '../demo/templates';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { everyNight } from './fixtures/everyNight';
-import { startSmtpServer, type ReceivedMail, type SmtpTestServer } from '../simulators/smtp/smtpServer';
-import { importCredentials, importWorkflows, type ImportedCredential, type WorkflowJson } from './realN8n';
-import { executionError, startTemplateHarness, syncSummary, type TemplateHarness } from './templateHarness';
+import {
+	startSmtpServer,
+	type ReceivedMail,
+	type SmtpTestServer,
+} from '../simulators/smtp/smtpServer';
+import {
+	importCredentials,
+	importWorkflows,
+	type ImportedCredential,
+	type WorkflowJson,
+} from './realN8n';
+import {
+	executionError,
+	startTemplateHarness,
+	syncSummary,
+	type TemplateHarness,
+} from './templateHarness';
 
 const ERROR_TEMPLATE = 'error-notification.json';
 const STAFF_TEMPLATE = 'admentum-staff-to-gopublic.json';
@@ -40,7 +54,8 @@ const MAIL_TIMEOUT_MS = 30_000;
 const FAILURE_MESSAGE = 'GoPublic refused the import: 0 created, 0 updated, 0 unchanged, 80 failed';
 const REFUSAL = {
 	message: 'Forbidden - perhaps check your credentials?',
-	description: "GoPublic refused the address n8n connects from: ask GoPublic to whitelist n8n's public IP",
+	description:
+		"GoPublic refused the address n8n connects from: ask GoPublic to whitelist n8n's public IP",
 };
 
 let harness: TemplateHarness;
@@ -96,20 +111,28 @@ test('a failed production run e-mails the admin: the workflow, the error message
 	assert.equal(executionError(execution), FAILURE_MESSAGE);
 
 	const mail = await theMailFor(failing, execution);
-	t.diagnostic(`production run (publish, run, unpublish) ${ran - started} ms; mail checked ${Date.now() - ran} ms later`);
+	t.diagnostic(
+		`production run (publish, run, unpublish) ${ran - started} ms; mail checked ${Date.now() - ran} ms later`,
+	);
 	assert.deepEqual(mail.envelope, { from: 'n8n@skola.test', to: [ADMIN.toEmail] });
 	assert.equal(mail.subject, `Sync failed: ${failing.name}`);
 	assert.ok(mail.text.includes(`"${failing.name}"`), mail.text);
 	assert.ok(mail.text.includes(FAILURE_MESSAGE), mail.text);
 	assert.ok(mail.text.includes('The step where it stopped: Stop: The Night Failed'), mail.text);
-	assert.ok(mail.text.includes(`${harness.n8n.url}/workflow/${failing.id}/executions/${execution.id}`), mail.text);
+	assert.ok(
+		mail.text.includes(`${harness.n8n.url}/workflow/${failing.id}/executions/${execution.id}`),
+		mail.text,
+	);
 });
 
 test("an error's description comes on the line under its message", async () => {
 	const execution = await harness.productionRun(failingWithDescription);
 	assert.equal(execution.status, 'error');
 	const mail = await theMailFor(failingWithDescription, execution);
-	assert.ok(mail.text.includes(`What n8n reported:\n${REFUSAL.message}\n${REFUSAL.description}\n`), mail.text);
+	assert.ok(
+		mail.text.includes(`What n8n reported:\n${REFUSAL.message}\n${REFUSAL.description}\n`),
+		mail.text,
+	);
 });
 
 test('a failing run started by hand in the editor sends no mail (n8n calls error workflows for production runs only)', async () => {
@@ -143,7 +166,9 @@ test("the error workflow's own Execute workflow sends a test mail about n8n's ex
 // The staff template ends a failed night red: Sync Summary's "Night Failed" output goes to
 // Fail the Night (Stop and Error), whose message holds the summary line.
 test('staff → GoPublic, published: GoPublic refusing every import (403) ends the night red and e-mails the admin', async () => {
-	const workflow = await harness.importTemplate(STAFF_TEMPLATE, (template) => withScheduleEverySeconds(template, 3));
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE, (template) =>
+		withScheduleEverySeconds(template, 3),
+	);
 	await useErrorWorkflow(String(workflow.id));
 	harness.sims.gopublic.refuseCallers(true);
 
@@ -151,41 +176,68 @@ test('staff → GoPublic, published: GoPublic refusing every import (403) ends t
 	assert.equal(execution.mode, 'trigger');
 	assert.equal(execution.status, 'error', `the night must end red; it ended ${execution.status}`);
 	const message = execution.data.resultData.error?.message ?? '';
-	assert.ok(message.includes(syncSummary(execution).summary), `the error message is the Sync Summary line: ${message}`);
+	assert.ok(
+		message.includes(syncSummary(execution).summary),
+		`the error message is the Sync Summary line: ${message}`,
+	);
 
 	const mail = await theMailFor(workflow, execution);
 	assert.equal(mail.subject, `Sync failed: ${workflow.name}`);
 	assert.ok(mail.text.includes(message), mail.text);
 	assert.ok(mail.text.includes(`/workflow/${workflow.id}/executions/${execution.id}`), mail.text);
-	for (const secret of harness.sims.secrets) assert.ok(!mail.raw.includes(secret), 'an API key is in the mail');
+	for (const secret of harness.sims.secrets)
+		assert.ok(!mail.raw.includes(secret), 'an API key is in the mail');
 });
 
 /** A copy of the template with the admin's addresses in "Who Gets the Mail", as the admin fills them in. */
 function withAdminAddresses(workflow: WorkflowJson, addresses: typeof ADMIN): WorkflowJson {
 	const nodes = workflow.nodes.map((node) => {
 		if (node.name !== 'Who Gets the Mail') return node;
-		const parameters = node.parameters as { assignments: { assignments: Array<{ name: string; value: unknown }> } };
+		const parameters = node.parameters as {
+			assignments: { assignments: Array<{ name: string; value: unknown }> };
+		};
 		const assignments = parameters.assignments.assignments.map((assignment) =>
-			assignment.name in addresses ? { ...assignment, value: addresses[assignment.name as keyof typeof ADMIN] } : assignment,
+			assignment.name in addresses
+				? { ...assignment, value: addresses[assignment.name as keyof typeof ADMIN] }
+				: assignment,
 		);
 		return { ...node, parameters: { ...parameters, assignments: { assignments } } };
 	});
-	assert.ok(nodes.some((node) => node.name === 'Who Gets the Mail'), 'the template has a "Who Gets the Mail" node');
+	assert.ok(
+		nodes.some((node) => node.name === 'Who Gets the Mail'),
+		'the template has a "Who Gets the Mail" node',
+	);
 	return { ...workflow, nodes };
 }
 
-async function assertUsesCredential(workflowId: string, nodeName: string, credential: ImportedCredential): Promise<void> {
-	const stored = (await harness.n8n.rest.request('GET', `/rest/workflows/${workflowId}`)) as WorkflowJson;
+async function assertUsesCredential(
+	workflowId: string,
+	nodeName: string,
+	credential: ImportedCredential,
+): Promise<void> {
+	const stored = (await harness.n8n.rest.request(
+		'GET',
+		`/rest/workflows/${workflowId}`,
+	)) as WorkflowJson;
 	const node = stored.nodes.find((candidate) => candidate.name === nodeName);
-	assert.deepEqual(node?.credentials?.[credential.type], { id: credential.id, name: credential.name });
+	assert.deepEqual(node?.credentials?.[credential.type], {
+		id: credential.id,
+		name: credential.name,
+	});
 }
 
 /** Workflow Settings → Error Workflow → the error workflow → Save, as the editor saves it. */
 async function useErrorWorkflow(workflowId: string): Promise<void> {
 	const rest = harness.n8n.rest;
-	const { settings } = (await rest.request('GET', `/rest/workflows/${workflowId}`)) as { settings?: Record<string, unknown> };
-	await rest.request('PATCH', `/rest/workflows/${workflowId}`, { settings: { ...settings, errorWorkflow: errorWorkflowId } });
-	const saved = (await rest.request('GET', `/rest/workflows/${workflowId}`)) as { settings?: Record<string, unknown> };
+	const { settings } = (await rest.request('GET', `/rest/workflows/${workflowId}`)) as {
+		settings?: Record<string, unknown>;
+	};
+	await rest.request('PATCH', `/rest/workflows/${workflowId}`, {
+		settings: { ...settings, errorWorkflow: errorWorkflowId },
+	});
+	const saved = (await rest.request('GET', `/rest/workflows/${workflowId}`)) as {
+		settings?: Record<string, unknown>;
+	};
 	assert.equal(saved.settings?.errorWorkflow, errorWorkflowId);
 }
 
@@ -204,7 +256,9 @@ function nightThatFails(stopAndError: Record<string, string>): WorkflowJson {
 				parameters: stopAndError,
 			},
 		],
-		connections: { [everyNight.name]: { main: [[{ node: 'Stop: The Night Failed', type: 'main', index: 0 }]] } },
+		connections: {
+			[everyNight.name]: { main: [[{ node: 'Stop: The Night Failed', type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 	return withScheduleEverySeconds(workflow, 2);
@@ -214,14 +268,20 @@ function nightThatFails(stopAndError: Record<string, string>): WorkflowJson {
  * The one mail about `execution`. The schedule may fire again before productionRun unpublishes the
  * workflow: every failed production run must then bring exactly one mail of its own.
  */
-async function theMailFor(workflow: WorkflowJson, execution: ExecutionRecord): Promise<ReceivedMail> {
+async function theMailFor(
+	workflow: WorkflowJson,
+	execution: ExecutionRecord,
+): Promise<ReceivedMail> {
 	const failedRuns = await failedProductionRuns(String(workflow.id));
 	assert.ok(failedRuns.includes(execution.id));
 	await smtp.waitForMails(failedRuns.length, MAIL_TIMEOUT_MS).catch(async (error: Error) => {
-		throw new Error(`${error.message}; the error workflow's runs: ${JSON.stringify(await errorWorkflowRuns())}`);
+		throw new Error(
+			`${error.message}; the error workflow's runs: ${JSON.stringify(await errorWorkflowRuns())}`,
+		);
 	});
 	await new Promise((done) => setTimeout(done, 1_000)); // a mail too many would come about now
-	const about = (id: string) => smtp.mails.filter((mail) => mail.text.includes(`/executions/${id}\n`));
+	const about = (id: string) =>
+		smtp.mails.filter((mail) => mail.text.includes(`/executions/${id}\n`));
 	assert.deepEqual(
 		failedRuns.map((id) => about(id).length),
 		failedRuns.map(() => 1),
@@ -233,15 +293,23 @@ async function theMailFor(workflow: WorkflowJson, execution: ExecutionRecord): P
 
 async function failedProductionRuns(workflowId: string): Promise<string[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const page = (await harness.n8n.rest.request('GET', `/rest/executions?limit=100&filter=${filter}`)) as {
+	const page = (await harness.n8n.rest.request(
+		'GET',
+		`/rest/executions?limit=100&filter=${filter}`,
+	)) as {
 		results: Array<{ id: string; mode: string; status: string }>;
 	};
-	return page.results.filter((run) => run.mode === 'trigger' && run.status === 'error').map((run) => run.id);
+	return page.results
+		.filter((run) => run.mode === 'trigger' && run.status === 'error')
+		.map((run) => run.id);
 }
 
 async function errorWorkflowRuns(): Promise<Array<{ id: string; status: string; error: string }>> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId: errorWorkflowId }));
-	const page = (await harness.n8n.rest.request('GET', `/rest/executions?limit=100&filter=${filter}`)) as {
+	const page = (await harness.n8n.rest.request(
+		'GET',
+		`/rest/executions?limit=100&filter=${filter}`,
+	)) as {
 		results: Array<{ id: string }>;
 	};
 	return await Promise.all(

@@ -15,10 +15,19 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { hrRowsFrom, writeHrCsv, type HrRow } from '../demo/hrCsv';
 import { BO, KONTAKTER_CSV, MARTA, SOREN } from '../fixtures/kontakter/kontakter';
 import { withCustomerSettings, withScheduleEverySeconds } from '../demo/templates';
-import { distinctMembers, SUCCESS_ANSWERS, type StoredMember } from '../simulators/gopublic/memberImport';
+import {
+	distinctMembers,
+	SUCCESS_ANSWERS,
+	type StoredMember,
+} from '../simulators/gopublic/memberImport';
 import { TRICKY_VALUES } from '../simulators/admentum/seedAdmentum';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
-import { executionError, startTemplateHarness, syncSummary, type TemplateHarness } from './templateHarness';
+import {
+	executionError,
+	startTemplateHarness,
+	syncSummary,
+	type TemplateHarness,
+} from './templateHarness';
 import type { WorkflowJson } from './realN8n';
 
 const STAFF_TEMPLATE = 'admentum-staff-to-gopublic.json';
@@ -41,7 +50,8 @@ after(async () => {
 beforeEach(() => harness.sims.reset());
 
 const gopublic = () => harness.sims.gopublic;
-const staff = () => harness.sims.admentum.state.world.people.filter((person) => person.role === 'teacher');
+const staff = () =>
+	harness.sims.admentum.state.world.people.filter((person) => person.role === 'teacher');
 const member = (uuid: string) => gopublic().state.members.get(uuid);
 const membersJson = () => JSON.stringify(distinctMembers(gopublic().state));
 
@@ -60,7 +70,11 @@ async function productionNight(workflow: WorkflowJson) {
 }
 
 function lockStates(members: StoredMember[]) {
-	return members.map((stored) => ({ uuid: stored.uuids[0], locked: stored.locked, lockedAt: stored.lockedAt }));
+	return members.map((stored) => ({
+		uuid: stored.uuids[0],
+		locked: stored.locked,
+		lockedAt: stored.lockedAt,
+	}));
 }
 
 test('staff → GoPublic: the first run imports every teacher; the second run finds every member unchanged', async (t) => {
@@ -71,7 +85,12 @@ test('staff → GoPublic: the first run imports every teacher; the second run fi
 		const stored = member(String(teacher.id));
 		assert.ok(stored, `teacher ${teacher.id} is missing in GoPublic`);
 		assert.deepEqual(
-			{ name: stored.fields.name, email: stored.fields.email, roles: stored.fields.roles, locked: stored.locked },
+			{
+				name: stored.fields.name,
+				email: stored.fields.email,
+				roles: stored.fields.roles,
+				locked: stored.locked,
+			},
 			{
 				name: `${teacher.firstName} ${teacher.lastName}`,
 				email: teacher.email?.trim().toLowerCase(),
@@ -81,14 +100,21 @@ test('staff → GoPublic: the first run imports every teacher; the second run fi
 		);
 	}
 	assert.equal(distinctMembers(gopublic().state).length, staff().length);
-	t.diagnostic(`staff run 1: ${syncSummary(first).summary} in ${gopublic().state.batchSizes.length} import request(s)`);
+	t.diagnostic(
+		`staff run 1: ${syncSummary(first).summary} in ${gopublic().state.batchSizes.length} import request(s)`,
+	);
 
 	const before = membersJson();
 	const second = await harness.run(workflow);
 	assertSucceeded(second);
 	const { counts, summary } = syncSummary(second);
 	assert.deepEqual(
-		{ created: counts.created, updated: counts.updated, locked: counts.locked, unchanged: counts.unchanged },
+		{
+			created: counts.created,
+			updated: counts.updated,
+			locked: counts.locked,
+			unchanged: counts.unchanged,
+		},
 		{ created: 0, updated: 0, locked: 0, unchanged: staff().length },
 	);
 	assert.equal(membersJson(), before, 'GoPublic must hold exactly what it held');
@@ -122,7 +148,10 @@ test('staff → GoPublic: a teacher without e-mail is skipped by name, not faile
 	const { counts, skipped } = syncSummary(execution);
 	assert.equal(counts.skipped, 1);
 	assert.equal(counts.created, others.length);
-	assert.match(String(skipped[0]), new RegExp(`uuid ${first.id} \\(${first.firstName} ${first.lastName}\\): "email" is required`));
+	assert.match(
+		String(skipped[0]),
+		new RegExp(`uuid ${first.id} \\(${first.firstName} ${first.lastName}\\): "email" is required`),
+	);
 });
 
 test('staff → GoPublic: a 403 night (IP not whitelisted) ends red with the plain reason; the summary stays visible', async (t) => {
@@ -132,12 +161,19 @@ test('staff → GoPublic: a 403 night (IP not whitelisted) ends red with the pla
 	assert.equal(execution.status, 'error');
 	const message = executionError(execution);
 	t.diagnostic(`403 night: ${message}`);
-	assert.match(message, /^Night failed \(\d+ failed\): a target refused the work as a whole: .*whitelist/);
+	assert.match(
+		message,
+		/^Night failed \(\d+ failed\): a target refused the work as a whole: .*whitelist/,
+	);
 	assert.equal(execution.data.resultData.error?.node?.name, 'Fail the Night');
 	const summary = syncSummary(execution);
 	assert.equal(summary.nightFailed, true);
 	assert.equal(summary.counts.failed, staff().length);
-	assert.equal(summary.failed.length, 0, 'a refusal as a whole is listed once under refused, not per member');
+	assert.equal(
+		summary.failed.length,
+		0,
+		'a refusal as a whole is listed once under refused, not per member',
+	);
 	assert.equal(summary.refused.length, 1);
 });
 
@@ -148,13 +184,21 @@ test('staff → GoPublic, published: 20 % of the staff gone at once is held by t
 	await productionNight(workflow);
 	const world = harness.sims.admentum.state.world;
 	const gone = new Set(staff().slice(0, Math.ceil(staff().length * 0.2)));
-	harness.sims.admentum.state.world = { ...world, people: world.people.filter((person) => !gone.has(person)) };
+	harness.sims.admentum.state.world = {
+		...world,
+		people: world.people.filter((person) => !gone.has(person)),
+	};
 	const batchesBefore = gopublic().state.batchSizes.length;
 	const execution = await harness.productionRun(workflow);
 	assert.equal(execution.status, 'error');
 	const message = executionError(execution);
 	t.diagnostic(`guard-stopped night: ${message}`);
-	assert.match(message, new RegExp(`^Night failed \\(1 stopped\\): a deletion guard stopped it, nothing was written: .*would remove ${gone.size} of \\d+ members`));
+	assert.match(
+		message,
+		new RegExp(
+			`^Night failed \\(1 stopped\\): a deletion guard stopped it, nothing was written: .*would remove ${gone.size} of \\d+ members`,
+		),
+	);
 	assert.equal(gopublic().state.batchSizes.length, batchesBefore, 'nothing was sent to GoPublic');
 	assert.equal(syncSummary(execution).counts.stopped, 1);
 });
@@ -168,10 +212,14 @@ test('staff → GoPublic, published: leavers are locked once across two producti
 
 	const leavers = staff().slice(0, 3);
 	const world = harness.sims.admentum.state.world;
-	harness.sims.admentum.state.world = { ...world, people: world.people.filter((person) => !leavers.includes(person)) };
+	harness.sims.admentum.state.world = {
+		...world,
+		people: world.people.filter((person) => !leavers.includes(person)),
+	};
 	const night2 = await productionNight(workflow);
 	assert.equal(night2.counts.locked, leavers.length);
-	for (const leaver of leavers) assert.equal(member(String(leaver.id))?.locked, true, `leaver ${leaver.id} must be locked`);
+	for (const leaver of leavers)
+		assert.equal(member(String(leaver.id))?.locked, true, `leaver ${leaver.id} must be locked`);
 	const locked = distinctMembers(gopublic().state).filter((stored) => stored.locked);
 	assert.equal(locked.length, leavers.length, 'only the leavers are locked');
 	const afterNight2 = lockStates(locked);
@@ -179,9 +227,19 @@ test('staff → GoPublic, published: leavers are locked once across two producti
 	const batchesBefore = gopublic().state.batchSizes.length;
 	const night3 = await productionNight(workflow);
 	assert.equal(night3.counts.locked, 0, 'a leaver is locked once');
-	assert.deepEqual(gopublic().state.batchSizes.slice(batchesBefore), [staff().length], 'night 3 sends the import and no lock batch');
-	assert.deepEqual(lockStates(locked), afterNight2, 'the first lock stands (its date does not move)');
-	t.diagnostic(`staff production runs: night 1 ${night1.counts.created} created; night 2 ${night2.counts.locked} locked; night 3 ${night3.counts.locked} locked`);
+	assert.deepEqual(
+		gopublic().state.batchSizes.slice(batchesBefore),
+		[staff().length],
+		'night 3 sends the import and no lock batch',
+	);
+	assert.deepEqual(
+		lockStates(locked),
+		afterNight2,
+		'the first lock stands (its date does not move)',
+	);
+	t.diagnostic(
+		`staff production runs: night 1 ${night1.counts.created} created; night 2 ${night2.counts.locked} locked; night 3 ${night3.counts.locked} locked`,
+	);
 });
 
 test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers locked once, not again', async (t) => {
@@ -196,7 +254,11 @@ test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers l
 		const stored = member(row.uuids[0]);
 		assert.ok(stored, `row ${row.cells.UUID} is missing in GoPublic`);
 		assert.equal(stored, member(row.uuids[1]), 'both uuids of a row name one member');
-		assert.deepEqual(stored.uuids, row.uuids, 'the first column is read as UUID (the byte-order mark is removed)');
+		assert.deepEqual(
+			stored.uuids,
+			row.uuids,
+			'the first column is read as UUID (the byte-order mark is removed)',
+		);
 		assert.equal(stored.fields.email, row.cells.EmailAddress);
 		assert.equal(stored.fields.mobileNumber, row.cells.MobilePhone);
 		assert.equal(stored.fields.location, row.cells.Location);
@@ -213,7 +275,10 @@ test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers l
 	const night2 = await productionNight(workflow);
 	assert.equal(night2.counts.locked, leavers.length);
 	for (const leaver of leavers) assert.equal(member(leaver.uuids[0])?.locked, true);
-	assert.equal(distinctMembers(gopublic().state).filter((stored) => stored.locked).length, leavers.length);
+	assert.equal(
+		distinctMembers(gopublic().state).filter((stored) => stored.locked).length,
+		leavers.length,
+	);
 
 	const before = membersJson();
 	const night3 = await productionNight(workflow);
@@ -229,7 +294,9 @@ test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers l
 test("HR CSV → GoPublic on the layout of GoPublic's own guide (Kontakter.csv): the members its script sends, none failed", async (t) => {
 	mkdirSync(join(harness.filesFolder, 'hr'), { recursive: true });
 	copyFileSync(KONTAKTER_CSV, csvFile);
-	const workflow = await harness.importTemplate(HR_TEMPLATE, (template) => withCustomerSettings(template, { csvFile }));
+	const workflow = await harness.importTemplate(HR_TEMPLATE, (template) =>
+		withCustomerSettings(template, { csvFile }),
+	);
 	const execution = await harness.run(workflow);
 	assertSucceeded(execution);
 	assert.deepEqual(gopublic().state.received, [SOREN, MARTA, BO]);

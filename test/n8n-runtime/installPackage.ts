@@ -54,7 +54,9 @@ export async function installPackage(options: InstallPackageOptions): Promise<In
 	const packageDir = join(nodesDir, 'node_modules', PACKAGE_NAME);
 	const leftOut = missingBuildFiles();
 	if (leftOut.length > 0 && !options.allowMissingBuildFiles) {
-		throw new Error(`The package is not fully built: ${leftOut.join(', ')} missing. Run npm run build.`);
+		throw new Error(
+			`The package is not fully built: ${leftOut.join(', ')} missing. Run npm run build.`,
+		);
 	}
 
 	const packDir = mkdtempSync(join(tmpdir(), 'dirsync-pack-'));
@@ -69,10 +71,13 @@ export async function installPackage(options: InstallPackageOptions): Promise<In
 
 	const packageJsonPath = join(packageDir, 'package.json');
 	const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
-	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete packageJson[key];
+	for (const key of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+		delete packageJson[key];
 	if (leftOut.length > 0) {
 		packageJson.n8n.nodes = packageJson.n8n.nodes.filter((file: string) => !leftOut.includes(file));
-		packageJson.n8n.credentials = packageJson.n8n.credentials.filter((file: string) => !leftOut.includes(file));
+		packageJson.n8n.credentials = packageJson.n8n.credentials.filter(
+			(file: string) => !leftOut.includes(file),
+		);
 		log(`  not built yet, left out of the installed package: ${leftOut.join(', ')}`);
 	}
 	writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2));
@@ -94,27 +99,37 @@ export async function installPackage(options: InstallPackageOptions): Promise<In
 	);
 	recordInNodesPackageJson(nodesDir, packageJson.version);
 	await assertSingleN8nWorkflow(packageDir, options.runtime);
-	log(`n8n: installed ${PACKAGE_NAME}@${packageJson.version} as a community package in ${seconds(started)}`);
+	log(
+		`n8n: installed ${PACKAGE_NAME}@${packageJson.version} as a community package in ${seconds(started)}`,
+	);
 	return { packageDir, version: packageJson.version, leftOut };
 }
 
 /** Files named in package.json's n8n section that the build did not produce. */
 export function missingBuildFiles(): string[] {
 	const { n8n } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-	return [...n8n.nodes, ...n8n.credentials].filter((file: string) => !existsSync(join(REPO_ROOT, file)));
+	return [...n8n.nodes, ...n8n.credentials].filter(
+		(file: string) => !existsSync(join(REPO_ROOT, file)),
+	);
 }
 
 async function packRepository(destination: string): Promise<string> {
-	const { stdout } = await runCommand('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
-		cwd: REPO_ROOT,
-	});
+	const { stdout } = await runCommand(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
+		{
+			cwd: REPO_ROOT,
+		},
+	);
 	const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>;
 	return join(destination, filename);
 }
 
 function recordInNodesPackageJson(nodesDir: string, version: string): void {
 	const file = join(nodesDir, 'package.json');
-	const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { name: 'installed-nodes', private: true };
+	const current = existsSync(file)
+		? JSON.parse(readFileSync(file, 'utf8'))
+		: { name: 'installed-nodes', private: true };
 	current.dependencies = { ...(current.dependencies ?? {}), [PACKAGE_NAME]: version };
 	writeFileSync(file, JSON.stringify(current, null, 2));
 }
@@ -123,7 +138,10 @@ function recordInNodesPackageJson(nodesDir: string, version: string): void {
  * Resolves `n8n-workflow` from our installed package the way n8n will (its own module paths on
  * NODE_PATH) and fails unless that is n8n's own copy.
  */
-export async function assertSingleN8nWorkflow(packageDir: string, runtime: N8nRuntime): Promise<void> {
+export async function assertSingleN8nWorkflow(
+	packageDir: string,
+	runtime: N8nRuntime,
+): Promise<void> {
 	const n8nDist = join(runtime.runtimeDir, 'node_modules/n8n/dist');
 	const script = [
 		"const Module = require('module');",
@@ -134,7 +152,9 @@ export async function assertSingleN8nWorkflow(packageDir: string, runtime: N8nRu
 		"const fromN8n = require.resolve('n8n-workflow', { paths: [n8nDist] });",
 		'console.log(JSON.stringify({ fromPackage, fromN8n }));',
 	].join('\n');
-	const { stdout } = await runCommand(runtime.nodeBin, ['-e', script], { env: { PATH: process.env.PATH } });
+	const { stdout } = await runCommand(runtime.nodeBin, ['-e', script], {
+		env: { PATH: process.env.PATH },
+	});
 	const { fromPackage, fromN8n } = JSON.parse(stdout);
 	if (fromPackage !== fromN8n) {
 		throw new Error(

@@ -96,10 +96,15 @@ export async function launchN8n(options: LaunchN8nOptions): Promise<N8nProcess> 
 	mkdirSync(userFolder, { recursive: true });
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
-	const env = { ...n8nEnvironment(options.runtime, userFolder, port, await freePort()), ...options.env };
+	const env = {
+		...n8nEnvironment(options.runtime, userFolder, port, await freePort()),
+		...options.env,
+	};
 	const logFile = join(userFolder, options.logName ?? 'n8n.log');
 
-	log(`${options.name}: starting n8n ${options.runtime.n8nVersion} ${options.command[0]} on ${url} (user folder ${userFolder})…`);
+	log(
+		`${options.name}: starting n8n ${options.runtime.n8nVersion} ${options.command[0]} on ${url} (user folder ${userFolder})…`,
+	);
 	const logStream = createWriteStream(logFile);
 	const child = spawn(options.runtime.nodeBin, [options.runtime.n8nBin, ...options.command], {
 		env,
@@ -135,7 +140,10 @@ export async function launchN8n(options: LaunchN8nOptions): Promise<N8nProcess> 
 		cli,
 		async cliJson(args) {
 			const result = await cli(args);
-			if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`);
+			if (result.code !== 0)
+				throw new Error(
+					`n8n ${args.join(' ')} failed (${result.code}):\n${result.stdout}\n${result.stderr}`,
+				);
 			return parseCliJson(result.stdout);
 		},
 		async stop(graceMs = 20_000) {
@@ -148,7 +156,9 @@ export async function launchN8n(options: LaunchN8nOptions): Promise<N8nProcess> 
 		async kill() {
 			process.removeListener('exit', killOnExit);
 			const exited =
-				child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', done));
+				child.exitCode !== null || child.signalCode !== null
+					? Promise.resolve()
+					: new Promise((done) => child.once('exit', done));
 			killGroup(child, 'SIGKILL');
 			await exited;
 			logStream.end();
@@ -157,7 +167,12 @@ export async function launchN8n(options: LaunchN8nOptions): Promise<N8nProcess> 
 	};
 }
 
-function n8nEnvironment(runtime: N8nRuntime, userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+function n8nEnvironment(
+	runtime: N8nRuntime,
+	userFolder: string,
+	port: number,
+	brokerPort: number,
+): NodeJS.ProcessEnv {
 	const env = cleanEnv({
 		PATH: `${join(runtime.nodeBin, '..')}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: userFolder,
@@ -187,11 +202,18 @@ function n8nEnvironment(runtime: N8nRuntime, userFolder: string, port: number, b
 	return env;
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+async function waitUntilReady(
+	url: string,
+	child: ChildProcess,
+	logFile: string,
+	timeoutMs: number,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null) {
-			throw new Error(`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logTail(logFile)}`);
+			throw new Error(
+				`n8n exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${logTail(logFile)}`,
+			);
 		}
 		try {
 			const response = await fetch(`${url}/healthz/readiness`);
@@ -256,7 +278,11 @@ export function freePort(): Promise<number> {
 		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+			server.close(() =>
+				typeof address === 'object' && address
+					? resolve(address.port)
+					: reject(new Error('no port')),
+			);
 		});
 	});
 }

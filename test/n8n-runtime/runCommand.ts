@@ -28,7 +28,11 @@ export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 	return { ...env, ...extra };
 }
 
-export function runCommand(program: string, args: string[], options: CommandOptions = {}): Promise<CommandResult> {
+export function runCommand(
+	program: string,
+	args: string[],
+	options: CommandOptions = {},
+): Promise<CommandResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(program, args, {
 			cwd: options.cwd,
@@ -44,7 +48,11 @@ export function runCommand(program: string, args: string[], options: CommandOpti
 			const result = { code: code ?? 1, stdout, stderr };
 			if (result.code === 0 || options.allowFailure) return resolve(result);
 			const tail = `${stdout}\n${stderr}`.trim().split('\n').slice(-25).join('\n');
-			reject(new Error(`${program} ${args.join(' ')} exited with ${result.code} (in ${options.cwd ?? process.cwd()}):\n${tail}`));
+			reject(
+				new Error(
+					`${program} ${args.join(' ')} exited with ${result.code} (in ${options.cwd ?? process.cwd()}):\n${tail}`,
+				),
+			);
 		});
 	});
 }

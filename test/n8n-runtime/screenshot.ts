@@ -68,8 +68,14 @@ export async function screenshotEditor(options: ScreenshotOptions): Promise<stri
 
 async function signIn(page: Page, options: ScreenshotOptions): Promise<void> {
 	await page.goto(`${options.url}/signin`);
-	await page.locator('input[name="emailOrLdapLoginId"], input[type="email"]').first().fill(options.owner.email);
-	await page.locator('input[name="password"], input[type="password"]').first().fill(options.owner.password);
+	await page
+		.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
+		.first()
+		.fill(options.owner.email);
+	await page
+		.locator('input[name="password"], input[type="password"]')
+		.first()
+		.fill(options.owner.password);
 	await page.keyboard.press('Enter');
 	await page.waitForURL((address) => !address.pathname.startsWith('/signin'), { timeout: 30_000 });
 }

@@ -13,9 +13,14 @@ const repo = join(here, '..', '..');
 
 if (!existsSync(join(here, 'node_modules'))) {
 	console.log('scan: installing the scanner (npm ci in test/scanner)…');
-	execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps'], { cwd: here, stdio: 'inherit' });
+	execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--legacy-peer-deps'], {
+		cwd: here,
+		stdio: 'inherit',
+	});
 }
-const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
+	'@n8n/scan-community-package/scanner/scanner.mjs'
+);
 
 const folder = mkdtempSync(join(tmpdir(), 'dirsync-scan-'));
 try {

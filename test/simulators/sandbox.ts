@@ -4,7 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 
-import { ADMENTUM_CSV_PATH, ADMENTUM_JSON_PATH, ADMENTUM_TEST_KEY } from './admentum/admentumSimulator';
+import {
+	ADMENTUM_CSV_PATH,
+	ADMENTUM_JSON_PATH,
+	ADMENTUM_TEST_KEY,
+} from './admentum/admentumSimulator';
 import { GOPUBLIC_TEST_KEY, GOPUBLIC_TEST_ORIGIN } from './gopublic/gopublicSimulator';
 import { LEARNIFIER_TEST_KEY, LEARNIFIER_TEST_SECRET } from './learnifier/learnifierSimulator';
 import { IMPORT_PATH } from '../../nodes/GoPublic/transport/apiContract';
@@ -12,9 +16,15 @@ import { startAllSimulators } from './startAll';
 
 async function main() {
 	const { values } = parseArgs({
-		options: { people: { type: 'string', default: '1500' }, port: { type: 'string', default: '8701' } },
+		options: {
+			people: { type: 'string', default: '1500' },
+			port: { type: 'string', default: '8701' },
+		},
 	});
-	const sims = await startAllSimulators({ people: Number(values.people), basePort: Number(values.port) });
+	const sims = await startAllSimulators({
+		people: Number(values.people),
+		basePort: Number(values.port),
+	});
 	const { admentum, learnifier, gopublic } = sims;
 	const gopublicImport = `${gopublic.origin}${IMPORT_PATH}`;
 	console.log(`Simulators running (${sims.world.people.length} people in ${sims.world.schools.length} schools). Ctrl-C stops them.

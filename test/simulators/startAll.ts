@@ -7,7 +7,11 @@
  * they accept (none may show up in n8n's log or execution data).
  */
 import { IMPORT_PATH } from '../../nodes/GoPublic/transport/apiContract';
-import { ADMENTUM_TEST_KEY, startAdmentumSimulator, type AdmentumSimulator } from './admentum/admentumSimulator';
+import {
+	ADMENTUM_TEST_KEY,
+	startAdmentumSimulator,
+	type AdmentumSimulator,
+} from './admentum/admentumSimulator';
 import {
 	GOPUBLIC_TEST_KEY,
 	GOPUBLIC_TEST_ORIGIN,
@@ -21,7 +25,13 @@ import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
 } from './learnifier/learnifierSimulator';
-import { earlierCopy, generatePeople, type Drift, type DriftOptions, type PeopleWorld } from './seed/people';
+import {
+	earlierCopy,
+	generatePeople,
+	type Drift,
+	type DriftOptions,
+	type PeopleWorld,
+} from './seed/people';
 
 export interface StartAllOptions {
 	seed?: number;
@@ -62,7 +72,10 @@ export const SIMULATOR_SECRETS = [ADMENTUM_TEST_KEY, LEARNIFIER_TEST_SECRET, GOP
 export async function startAllSimulators(options: StartAllOptions = {}): Promise<AllSimulators> {
 	const { seed = 42, people = 1_500, schools = 6, learnifierAdmins = 4, basePort = 0 } = options;
 	const world = generatePeople({ seed, count: people, schoolCount: schools });
-	const earlier = earlierCopy(world, options.drift ?? { joiners: 30, leavers: 12, renamed: 20, emailChanged: 15 });
+	const earlier = earlierCopy(
+		world,
+		options.drift ?? { joiners: 30, leavers: 12, renamed: 20, emailChanged: 15 },
+	);
 	const port = (offset: number) => (basePort ? basePort + offset : 0);
 	const admentum = await startAdmentumSimulator({ port: port(0), world });
 	const learnifier = await startLearnifierSimulator({
@@ -86,7 +99,11 @@ export async function startAllSimulators(options: StartAllOptions = {}): Promise
 			{
 				type: 'learnifierApi',
 				name: 'Learnifier (simulator)',
-				data: { baseUrl: learnifier.url, apiKey: LEARNIFIER_TEST_KEY, apiSecret: LEARNIFIER_TEST_SECRET },
+				data: {
+					baseUrl: learnifier.url,
+					apiKey: LEARNIFIER_TEST_KEY,
+					apiSecret: LEARNIFIER_TEST_SECRET,
+				},
 			},
 			{
 				type: 'goPublicApi',

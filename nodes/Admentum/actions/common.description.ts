@@ -39,5 +39,5 @@ export const apiVariantOption: INodeProperties = {
 		{ name: 'JSON API', value: 'json' },
 	],
 	default: 'fromAddress',
-	description: 'Which of Admentum\'s two APIs the credential\'s address points at',
+	description: "Which of Admentum's two APIs the credential's address points at",
 };

@@ -9,7 +9,10 @@ import {
 import * as person from './person/getAll.operation';
 import * as school from './school/getAll.operation';
 
-const OPERATIONS: Record<string, Record<string, { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> }>> = {
+const OPERATIONS: Record<
+	string,
+	Record<string, { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> }>
+> = {
 	person: { getAll: person },
 	school: { getAll: school },
 };
@@ -19,11 +22,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const chosen = OPERATIONS[resource]?.[operation];
-	if (!chosen) throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+	if (!chosen)
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not known`,
+		);
 	try {
 		return await chosen.execute.call(this);
 	} catch (error) {
-		if (this.continueOnFail()) return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }], []];
+		if (this.continueOnFail())
+			return [[{ json: { error: (error as Error).message }, pairedItem: { item: 0 } }], []];
 		throw asNodeError(this.getNode(), error);
 	}
 }

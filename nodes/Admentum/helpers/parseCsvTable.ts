@@ -11,7 +11,9 @@ export interface CsvTable {
 }
 
 /** Either the table, or in plain words what the text is instead (e.g. "CSV that was cut off (…)"). */
-export type CsvReading = { table: CsvTable; problem?: undefined } | { table?: undefined; problem: string };
+export type CsvReading =
+	| { table: CsvTable; problem?: undefined }
+	| { table?: undefined; problem: string };
 
 /** `;` or `,`, whichever the header line has more of (Swedish exports mostly use `;`). */
 export function detectDelimiter(text: string): ';' | ',' {
@@ -24,10 +26,16 @@ export function parseCsvTable(text: string): CsvReading {
 	const delimiter = detectDelimiter(text);
 	let records: string[][];
 	try {
-		records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
+		records = parse(text, {
+			bom: true,
+			delimiter,
+			relax_column_count: true,
+			skip_empty_lines: true,
+		}) as string[][];
 	} catch (error) {
 		const code = (error as { code?: string }).code;
-		if (code === 'CSV_QUOTE_NOT_CLOSED') return { problem: 'CSV that was cut off (it ends inside a quoted field)' };
+		if (code === 'CSV_QUOTE_NOT_CLOSED')
+			return { problem: 'CSV that was cut off (it ends inside a quoted field)' };
 		return { problem: `text that is not valid CSV (${(error as Error).message})` };
 	}
 	const [header = [], ...rows] = records;
@@ -35,7 +43,11 @@ export function parseCsvTable(text: string): CsvReading {
 	if (short !== -1) {
 		const counts = `row ${short + 1} has ${rows[short].length} of the header's ${header.length} fields`;
 		const isLast = short === rows.length - 1;
-		return { problem: isLast ? `CSV that was cut off (${counts})` : `CSV with rows of different lengths (${counts})` };
+		return {
+			problem: isLast
+				? `CSV that was cut off (${counts})`
+				: `CSV with rows of different lengths (${counts})`,
+		};
 	}
 	return { table: { delimiter, header: header.map((name) => name.trim()), rows } };
 }

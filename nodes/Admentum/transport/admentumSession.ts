@@ -35,13 +35,23 @@ export async function openSession(
 	variantChoice: VariantChoice,
 	itemIndex = 0,
 ): Promise<AdmentumSession> {
-	const credentials = await context.getCredentials<{ apiAddress?: string }>(CREDENTIAL_TYPE, itemIndex);
-	const address = String(credentials.apiAddress ?? '').trim().replace(/\/+$/, '');
+	const credentials = await context.getCredentials<{ apiAddress?: string }>(
+		CREDENTIAL_TYPE,
+		itemIndex,
+	);
+	const address = String(credentials.apiAddress ?? '')
+		.trim()
+		.replace(/\/+$/, '');
 	if (!/^https?:\/\//i.test(address)) {
-		throw new NodeOperationError(context.getNode(), 'The Admentum credential has no valid API address', {
-			description: 'Enter the address Admentum gave you, e.g. https://skola.admentum.se/api/csv/v1',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Admentum credential has no valid API address',
+			{
+				description:
+					'Enter the address Admentum gave you, e.g. https://skola.admentum.se/api/csv/v1',
+				itemIndex,
+			},
+		);
 	}
 	const variant = variantChoice === 'fromAddress' ? variantOfAddress(address) : variantChoice;
 	return { context, address, variant, pacer: new RequestPacer(), itemIndex };
@@ -90,18 +100,30 @@ export async function getText(
 	const response = await sendWithRetry<string>(
 		session.context,
 		CREDENTIAL_TYPE,
-		{ method: 'GET', url: absolute ? pathOrUrl : session.address + pathOrUrl, qs, encoding: 'text', json: false },
+		{
+			method: 'GET',
+			url: absolute ? pathOrUrl : session.address + pathOrUrl,
+			qs,
+			encoding: 'text',
+			json: false,
+		},
 		{ pacer: session.pacer, itemIndex: session.itemIndex },
 	);
 	if (response.statusCode < 200 || response.statusCode > 299) {
-		throw apiError(session.context.getNode(), { ...response, body: parsedIfJson(response.body) }, {
-			action: list.action,
-			wording: STATUS_WORDING,
-			itemIndex: session.itemIndex,
-		});
+		throw apiError(
+			session.context.getNode(),
+			{ ...response, body: parsedIfJson(response.body) },
+			{
+				action: list.action,
+				wording: STATUS_WORDING,
+				itemIndex: session.itemIndex,
+			},
+		);
 	}
-	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	const text =
+		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 	const contentType = String(response.headers['content-type'] ?? '');
-	if (looksLikeHtml(contentType, text)) throw unexpectedAnswer(session, list, 'an HTML page (a login page?)');
+	if (looksLikeHtml(contentType, text))
+		throw unexpectedAnswer(session, list, 'an HTML page (a login page?)');
 	return text;
 }

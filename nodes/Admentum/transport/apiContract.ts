@@ -35,7 +35,12 @@ export const FIELD = {
 } as const;
 
 /** Fields every person must have, whatever the options. */
-export const REQUIRED_PERSON_FIELDS = [FIELD.id, FIELD.firstName, FIELD.lastName, FIELD.email] as const;
+export const REQUIRED_PERSON_FIELDS = [
+	FIELD.id,
+	FIELD.firstName,
+	FIELD.lastName,
+	FIELD.email,
+] as const;
 export const REQUIRED_SCHOOL_FIELDS = [FIELD.id, FIELD.schoolName] as const;
 
 /** CSV variant: one request per list, people filtered by school. */

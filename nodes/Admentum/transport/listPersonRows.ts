@@ -7,7 +7,8 @@ import { readJsonList } from './readJsonList';
 const ROLE_PLURAL: Record<Role, string> = { student: 'students', teacher: 'teachers' };
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-const textOrNull = (value: unknown) => (value === null || value === undefined || value === '' ? null : String(value));
+const textOrNull = (value: unknown) =>
+	value === null || value === undefined || value === '' ? null : String(value);
 
 /** Columns / fields a list must have, given what the admin asked for. */
 function requiredFields(extra: readonly string[]): string[] {
@@ -52,6 +53,8 @@ export async function listPersonRows(
 		className: textOrNull(record[FIELD.className]),
 		title: textOrNull(record[FIELD.title]),
 		// Read only when asked for (its column is then also required).
-		personnummer: extraFields.includes(FIELD.personnummer) ? textOrNull(record[FIELD.personnummer]) : null,
+		personnummer: extraFields.includes(FIELD.personnummer)
+			? textOrNull(record[FIELD.personnummer])
+			: null,
 	}));
 }

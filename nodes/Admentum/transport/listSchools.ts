@@ -4,7 +4,8 @@ import type { AdmentumSession } from './admentumSession';
 import { readCsvList } from './readCsvList';
 import { readJsonList } from './readJsonList';
 
-const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).trim());
+const text = (value: unknown) =>
+	value === null || value === undefined ? '' : String(value).trim();
 
 /** Every school unit the API key can read, in Admentum's order. */
 export async function listSchools(session: AdmentumSession): Promise<SchoolRecord[]> {

@@ -16,7 +16,11 @@ export async function readCsvList(
 	const missing = requiredColumns.filter((column) => !table.header.includes(column));
 	if (missing.length > 0) {
 		const had = table.header.length > 0 ? table.header.join(table.delimiter) : 'no header at all';
-		throw unexpectedAnswer(session, list, `CSV with the columns ${had} (missing: ${missing.join(', ')})`);
+		throw unexpectedAnswer(
+			session,
+			list,
+			`CSV with the columns ${had} (missing: ${missing.join(', ')})`,
+		);
 	}
 	return rowsAsRecords(table);
 }

@@ -9,6 +9,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const { results, memoryToSave } = await member.importMembers.execute.call(this);
 		return [results, memoryToSave];
 	}
-	if (resource === 'member' && operation === 'remove') return [await member.removeMembers.execute.call(this), []];
-	throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	if (resource === 'member' && operation === 'remove')
+		return [await member.removeMembers.execute.call(this), []];
+	throw new NodeOperationError(
+		this.getNode(),
+		`The operation "${operation}" of "${resource}" is not supported`,
+	);
 }

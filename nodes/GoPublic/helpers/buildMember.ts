@@ -2,7 +2,12 @@
  * Turns the values an admin mapped for one item into a GoPublic member: each field in its form
  * (lists, booleans, ISO dates), empty fields left out, then checked by the schema. Pure.
  */
-import { BOOLEAN_FIELDS, DATE_FIELDS, OPTIONAL_TEXT_FIELDS, PATH_LIST_FIELDS } from '../transport/apiContract';
+import {
+	BOOLEAN_FIELDS,
+	DATE_FIELDS,
+	OPTIONAL_TEXT_FIELDS,
+	PATH_LIST_FIELDS,
+} from '../transport/apiContract';
 import { toBase64, toBoolean, toIsoDateTime, toPathList, toText, toTextList } from './fieldForms';
 import { validateMember, type MemberProblem, type ValidMember } from './memberSchema';
 
@@ -42,14 +47,22 @@ export type EmptyFields = 'leaveOut' | 'clear';
  * out, or with `clear` sent in its empty form; a field that maps to nothing at all (undefined or
  * null) is always left out.
  */
-export function toMemberCandidate(mapped: Record<string, unknown>, emptyFields: EmptyFields = 'leaveOut'): Record<string, unknown> {
+export function toMemberCandidate(
+	mapped: Record<string, unknown>,
+	emptyFields: EmptyFields = 'leaveOut',
+): Record<string, unknown> {
 	const candidate: Record<string, unknown> = {};
 	for (const [field, value] of Object.entries(mapped)) {
 		const form = FORMS[field];
 		if (!form) continue;
 		const converted = form(value);
 		if (converted !== undefined) candidate[field] = converted;
-		else if (emptyFields === 'clear' && value !== undefined && value !== null && EMPTY_FORMS[field] !== undefined) {
+		else if (
+			emptyFields === 'clear' &&
+			value !== undefined &&
+			value !== null &&
+			EMPTY_FORMS[field] !== undefined
+		) {
 			candidate[field] = EMPTY_FORMS[field];
 		}
 	}
@@ -64,7 +77,10 @@ export function uuidsOf(mapped: Record<string, unknown>): string[] {
 
 export type BuiltMember = { member: ValidMember } | { problems: MemberProblem[] };
 
-export function buildMember(mapped: Record<string, unknown>, emptyFields: EmptyFields = 'leaveOut'): BuiltMember {
+export function buildMember(
+	mapped: Record<string, unknown>,
+	emptyFields: EmptyFields = 'leaveOut',
+): BuiltMember {
 	return validateMember(toMemberCandidate(mapped, emptyFields));
 }
 

@@ -15,12 +15,17 @@ export function toText(value: unknown): unknown {
 }
 
 /** A value of a `|`-list without the quotes GoPublic's sample CSV may put around it (`"a"|"b"`). */
-const unquoted = (part: unknown) => (typeof part === 'string' ? part.trim().replace(/^"(.*)"$/s, '$1') : part);
+const unquoted = (part: unknown) =>
+	typeof part === 'string' ? part.trim().replace(/^"(.*)"$/s, '$1') : part;
 
 /** An array, or `|`-separated text, as a list of distinct non-empty texts; undefined when empty. */
 export function toTextList(value: unknown): unknown {
 	if (isEmpty(value)) return undefined;
-	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split('|') : [value];
+	const parts = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split('|')
+			: [value];
 	const texts = parts.map((part) => toText(unquoted(part))).filter((part) => part !== undefined);
 	if (texts.some((part) => typeof part !== 'string')) return value;
 	const distinct = [...new Set(texts as string[])];
@@ -77,7 +82,8 @@ export function toIsoDateTime(value: unknown): unknown {
 	if (match) return isoFromParts(match[1], match[2], match[3]) ?? value;
 	match = /^(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})$/.exec(text);
 	if (match) return isoFromParts(match[3], match[2], match[1]) ?? value;
-	if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text))) return new Date(text).toISOString();
+	if (/^\d{4}-\d{2}-\d{2}T/.test(text) && !Number.isNaN(Date.parse(text)))
+		return new Date(text).toISOString();
 	return value;
 }
 

@@ -37,7 +37,11 @@ export function readStaticMemory(staticData: IDataObject): LeaverMemory | undefi
 	return { members: stored.members, locked: Array.isArray(stored.locked) ? stored.locked : [] };
 }
 
-export function writeStaticMemory(staticData: IDataObject, memory: LeaverMemory, now = new Date()): void {
+export function writeStaticMemory(
+	staticData: IDataObject,
+	memory: LeaverMemory,
+	now = new Date(),
+): void {
 	staticData[STATIC_DATA_KEY] = { ...memory, savedAt: now.toISOString() } as unknown as IDataObject;
 }
 

@@ -27,7 +27,8 @@ const requiredText = (field: string) =>
 		invalid_type_error: `"${field}" must be text`,
 	});
 
-const optionalText = (field: string) => z.string({ invalid_type_error: `"${field}" must be text` }).optional();
+const optionalText = (field: string) =>
+	z.string({ invalid_type_error: `"${field}" must be text` }).optional();
 
 const textList = (field: string, what: string, required = requiredForCreate(field)) =>
 	z.array(z.string({ invalid_type_error: `"${field}" must hold ${what} as text` }), {
@@ -35,9 +36,12 @@ const textList = (field: string, what: string, required = requiredForCreate(fiel
 		invalid_type_error: `"${field}" must be a list or |-separated text`,
 	});
 
-const email = (field: string, schema: z.ZodString) => schema.regex(EMAIL, `"${field}" is not a valid e-mail address`);
+const email = (field: string, schema: z.ZodString) =>
+	schema.regex(EMAIL, `"${field}" is not a valid e-mail address`);
 
-const textFields = Object.fromEntries(OPTIONAL_TEXT_FIELDS.map((field) => [field, optionalText(field)]));
+const textFields = Object.fromEntries(
+	OPTIONAL_TEXT_FIELDS.map((field) => [field, optionalText(field)]),
+);
 const booleanFields = Object.fromEntries(
 	BOOLEAN_FIELDS.map((field) => [
 		field,
@@ -53,7 +57,10 @@ const dateFields = Object.fromEntries(
 		field,
 		z
 			.string({ invalid_type_error: `"${field}" must be a date` })
-			.regex(ISO_DATE_TIME, `"${field}" is not a date we understand (use e.g. 2024-08-01 or 01-08-2024)`)
+			.regex(
+				ISO_DATE_TIME,
+				`"${field}" is not a date we understand (use e.g. 2024-08-01 or 01-08-2024)`,
+			)
 			.optional(),
 	]),
 );
@@ -82,7 +89,10 @@ export const memberSchema = z.object({
 		'"roles" is required: every member needs a role, even in the phonebook',
 	),
 	// Empty text clears a secondary e-mail in GoPublic (option Empty Fields).
-	secondaryEmail: email('secondaryEmail', z.string({ invalid_type_error: '"secondaryEmail" must be text' }))
+	secondaryEmail: email(
+		'secondaryEmail',
+		z.string({ invalid_type_error: '"secondaryEmail" must be text' }),
+	)
 		.or(z.literal(''))
 		.optional(),
 	avatar: z
@@ -100,8 +110,15 @@ export interface MemberProblem {
 }
 
 /** The member when valid, else one problem per invalid field. */
-export function validateMember(candidate: Record<string, unknown>): { member: ValidMember } | { problems: MemberProblem[] } {
+export function validateMember(
+	candidate: Record<string, unknown>,
+): { member: ValidMember } | { problems: MemberProblem[] } {
 	const parsed = memberSchema.safeParse(candidate);
 	if (parsed.success) return { member: parsed.data as ValidMember };
-	return { problems: parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? ''), message: issue.message })) };
+	return {
+		problems: parsed.error.issues.map((issue) => ({
+			field: String(issue.path[0] ?? ''),
+			message: issue.message,
+		})),
+	};
 }

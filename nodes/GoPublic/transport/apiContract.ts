@@ -139,13 +139,20 @@ export function isImportSummary(body: unknown): body is ImportSummary {
 	return !!body && typeof body === 'object' && Array.isArray((body as ImportSummary).results);
 }
 
-const MEMBER_STATUSES: readonly string[] = ['created', 'updated', 'unchanged', 'locked', 'failed'] satisfies MemberStatus[];
+const MEMBER_STATUSES: readonly string[] = [
+	'created',
+	'updated',
+	'unchanged',
+	'locked',
+	'failed',
+] satisfies MemberStatus[];
 
 export const isMemberStatus = (value: unknown): value is MemberStatus =>
 	typeof value === 'string' && MEMBER_STATUSES.includes(value);
 
 export function validationProblems(body: unknown): ValidationProblem[] {
-	const errors = body && typeof body === 'object' ? (body as ValidationErrorBody).errors : undefined;
+	const errors =
+		body && typeof body === 'object' ? (body as ValidationErrorBody).errors : undefined;
 	return Array.isArray(errors) ? errors : [];
 }
 

@@ -41,14 +41,19 @@ type Post = (members: MemberPayload[]) => Promise<ApiResponse>;
 function memberOutcome(result: MemberResult | undefined): SyncOutcome {
 	if (!result || !isMemberStatus(result.status)) return doneOutcome('sent');
 	if (result.status === 'failed') {
-		return failedOutcome({ field: fieldOfMemberMessage(result.message) }, result.message ?? 'GoPublic did not import this member');
+		return failedOutcome(
+			{ field: fieldOfMemberMessage(result.message) },
+			result.message ?? 'GoPublic did not import this member',
+		);
 	}
 	return doneOutcome(result.status, result.message);
 }
 
 /** Any 2xx: every member was received; per-member detail only where the body clearly carries it. */
 function outcomesOfSuccess(body: unknown, count: number): SyncOutcome[] {
-	const byIndex = new Map(isImportSummary(body) ? body.results.map((result) => [result.index, result]) : []);
+	const byIndex = new Map(
+		isImportSummary(body) ? body.results.map((result) => [result.index, result]) : [],
+	);
 	return Array.from({ length: count }, (_, index) => memberOutcome(byIndex.get(index)));
 }
 
@@ -70,16 +75,29 @@ async function resendWithoutInvalid(
 			? failedOutcome({ field: earlier.field }, `${earlier.reason}; ${reason}`)
 			: failedOutcome({ field: problem.field }, reason);
 	}
-	const rest = batch.map((member, index) => ({ member, index })).filter(({ index }) => !outcomes[index]);
+	const rest = batch
+		.map((member, index) => ({ member, index }))
+		.filter(({ index }) => !outcomes[index]);
 	if (rest.length > 0) {
-		const resent = await sendBatch(post, rest.map(({ member }) => member), report, options, context);
+		const resent = await sendBatch(
+			post,
+			rest.map(({ member }) => member),
+			report,
+			options,
+			context,
+		);
 		rest.forEach(({ index }, i) => (outcomes[index] = resent[i]));
 	}
 	return outcomes as SyncOutcome[];
 }
 
 /** The whole batch refused (key, address, IP whitelist, service down, no answer). */
-function refusedAsWhole(batch: MemberPayload[], report: SendReport, options: SendOptions, error: Error): SyncOutcome[] {
+function refusedAsWhole(
+	batch: MemberPayload[],
+	report: SendReport,
+	options: SendOptions,
+	error: Error,
+): SyncOutcome[] {
 	if (options.stopOnRefusedBatch) throw error;
 	report.everyBatchAnswered = false;
 	return batch.map(() => failedOutcome({}, error.message, true));
@@ -96,17 +114,24 @@ async function sendBatch(
 	try {
 		response = await post(batch);
 	} catch (error) {
-		const failure = error instanceof NodeApiError ? error : new NodeOperationError(context.getNode(), error as Error);
+		const failure =
+			error instanceof NodeApiError
+				? error
+				: new NodeOperationError(context.getNode(), error as Error);
 		return refusedAsWhole(batch, report, options, failure);
 	}
-	if (response.statusCode >= 200 && response.statusCode < 300) return outcomesOfSuccess(response.body, batch.length);
+	if (response.statusCode >= 200 && response.statusCode < 300)
+		return outcomesOfSuccess(response.body, batch.length);
 	const problems = validationProblems(response.body).filter(
 		(problem) => typeof problem.index === 'number' && problem.index < batch.length,
 	);
 	if (response.statusCode === 400 && problems.length > 0) {
 		return resendWithoutInvalid(post, batch, problems, report, options, context);
 	}
-	const error = apiError(context.getNode(), response, { action: options.action, wording: STATUS_WORDING });
+	const error = apiError(context.getNode(), response, {
+		action: options.action,
+		wording: STATUS_WORDING,
+	});
 	return refusedAsWhole(batch, report, options, error);
 }
 
@@ -133,7 +158,9 @@ export async function sendMembers(
 		);
 	const size = Math.max(1, Math.floor(options.batchSize));
 	for (let start = 0; start < members.length; start += size) {
-		report.outcomes.push(...(await sendBatch(post, members.slice(start, start + size), report, options, context)));
+		report.outcomes.push(
+			...(await sendBatch(post, members.slice(start, start + size), report, options, context)),
+		);
 	}
 	return report;
 }

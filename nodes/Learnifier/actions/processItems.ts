@@ -23,10 +23,16 @@ export interface ItemTools {
 	emailHolders: EmailHolders;
 }
 
-export type ItemWork = (itemIndex: number, tools: ItemTools) => Promise<IDataObject | IDataObject[]>;
+export type ItemWork = (
+	itemIndex: number,
+	tools: ItemTools,
+) => Promise<IDataObject | IDataObject[]>;
 
 function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (error instanceof NodeOperationError || (error as { itemIndex?: number })?.itemIndex !== undefined) {
+	if (
+		error instanceof NodeOperationError ||
+		(error as { itemIndex?: number })?.itemIndex !== undefined
+	) {
 		return error as NodeOperationError;
 	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
@@ -40,7 +46,11 @@ function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 function recordOf(input: IDataObject): string | undefined {
 	if (input.key === undefined || input.key === null) return undefined;
 	const person = (input.source as IDataObject | undefined) ?? input;
-	return describeUser({ externalId: input.key, firstName: person.firstName, lastName: person.lastName });
+	return describeUser({
+		externalId: input.key,
+		firstName: person.firstName,
+		lastName: person.lastName,
+	});
 }
 
 /** Tells the admin in the output pane when Learnifier pushed back, and that it was handled. */
@@ -56,9 +66,13 @@ function reportPushBack(context: IExecuteFunctions, stats: RequestStats) {
 	});
 }
 
-export async function processItems(context: IExecuteFunctions, work: ItemWork): Promise<INodeExecutionData[]> {
+export async function processItems(
+	context: IExecuteFunctions,
+	work: ItemWork,
+): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
-	const option = <T>(name: string, fallback: T) => context.getNodeParameter(`options.${name}`, 0, fallback) as T;
+	const option = <T>(name: string, fallback: T) =>
+		context.getNodeParameter(`options.${name}`, 0, fallback) as T;
 	const api = await LearnifierTransport.forExecution(context, {
 		requestsPerSecond: option('requestsPerSecond', 0),
 		maxRetryWaitSeconds: option('maxRetryWaitSeconds', DEFAULT_MAX_RETRY_WAIT_SECONDS),
@@ -67,25 +81,29 @@ export async function processItems(context: IExecuteFunctions, work: ItemWork): 
 	const continueOnFail = context.continueOnFail();
 	const failures: NodeOperationError[] = [];
 
-	const perItem = await mapConcurrently(items, option('concurrency', DEFAULT_CONCURRENCY), async (_, itemIndex) => {
-		if (failures.length > 0) return [];
-		try {
-			const result = await work(itemIndex, tools);
-			return (Array.isArray(result) ? result : [result]).map(
-				(json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }),
-			);
-		} catch (caught) {
-			const error = asItemError(context, caught, itemIndex);
-			if (continueOnFail) {
-				const record = recordOf(items[itemIndex].json);
-				const details: IDataObject = error.description ? { details: error.description } : {};
-				const json = withOutcome(details, failedFromError({ itemIndex, record }, error));
-				return [{ json, pairedItem: { item: itemIndex } }];
+	const perItem = await mapConcurrently(
+		items,
+		option('concurrency', DEFAULT_CONCURRENCY),
+		async (_, itemIndex) => {
+			if (failures.length > 0) return [];
+			try {
+				const result = await work(itemIndex, tools);
+				return (Array.isArray(result) ? result : [result]).map(
+					(json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }),
+				);
+			} catch (caught) {
+				const error = asItemError(context, caught, itemIndex);
+				if (continueOnFail) {
+					const record = recordOf(items[itemIndex].json);
+					const details: IDataObject = error.description ? { details: error.description } : {};
+					const json = withOutcome(details, failedFromError({ itemIndex, record }, error));
+					return [{ json, pairedItem: { item: itemIndex } }];
+				}
+				failures[itemIndex] = error;
+				return [];
 			}
-			failures[itemIndex] = error;
-			return [];
-		}
-	});
+		},
+	);
 	const firstFailure = failures.find(Boolean);
 	if (firstFailure) throw firstFailure;
 	reportPushBack(context, api.stats);

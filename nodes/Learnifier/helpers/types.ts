@@ -26,4 +26,3 @@ export type WritableField =
 	| 'locale'
 	| 'homeOrg'
 	| 'hardLock';
-

@@ -5,14 +5,34 @@
  */
 import type { UserChanges, WritableField } from './types';
 
-export const TEXT_FIELDS: ReadonlyArray<{ name: Exclude<WritableField, 'hardLock'>; displayName: string; description: string }> = [
-	{ name: 'externalId', displayName: 'External ID', description: 'The ID of the person in your master system (case-sensitive)' },
+export const TEXT_FIELDS: ReadonlyArray<{
+	name: Exclude<WritableField, 'hardLock'>;
+	displayName: string;
+	description: string;
+}> = [
+	{
+		name: 'externalId',
+		displayName: 'External ID',
+		description: 'The ID of the person in your master system (case-sensitive)',
+	},
 	{ name: 'firstName', displayName: 'First Name', description: 'Given name' },
 	{ name: 'lastName', displayName: 'Last Name', description: 'Family name' },
 	{ name: 'displayName', displayName: 'Display Name', description: 'The name Learnifier shows' },
-	{ name: 'primaryEmail', displayName: 'Email', description: 'Must be unique in Learnifier (compared without case)' },
-	{ name: 'locale', displayName: 'Locale', description: 'Language of the user interface, for example sv or en' },
-	{ name: 'homeOrg', displayName: 'Home Organization', description: 'The organization the user belongs to' },
+	{
+		name: 'primaryEmail',
+		displayName: 'Email',
+		description: 'Must be unique in Learnifier (compared without case)',
+	},
+	{
+		name: 'locale',
+		displayName: 'Locale',
+		description: 'Language of the user interface, for example sv or en',
+	},
+	{
+		name: 'homeOrg',
+		displayName: 'Home Organization',
+		description: 'The organization the user belongs to',
+	},
 ];
 
 const WRITABLE = new Set<string>([...TEXT_FIELDS.map((f) => f.name), 'hardLock']);
@@ -30,7 +50,10 @@ export function textValue(value: unknown): string | undefined {
  * Changes from the "Fields Below" parameters: given fields with a value are sent, given fields
  * whose value is empty are left out, fields in `clear` are sent as null (and win over a value).
  */
-export function changesFromFields(fields: Record<string, unknown>, clear: readonly string[] = []): UserChanges {
+export function changesFromFields(
+	fields: Record<string, unknown>,
+	clear: readonly string[] = [],
+): UserChanges {
 	const changes: UserChanges = {};
 	for (const [name, value] of Object.entries(fields)) {
 		if (!isWritableField(name)) continue;
@@ -51,7 +74,10 @@ export type ReconcileChanges = { changes: UserChanges } | { unknownField: string
  * Changes from a Reconcile Update item's `update` object ({ <Learnifier field>: newValue }).
  * Empty new values are sent as null only when `clearEmptied` is on; otherwise they are left out.
  */
-export function changesFromReconcile(update: Record<string, unknown>, clearEmptied: boolean): ReconcileChanges {
+export function changesFromReconcile(
+	update: Record<string, unknown>,
+	clearEmptied: boolean,
+): ReconcileChanges {
 	const changes: UserChanges = {};
 	for (const [name, value] of Object.entries(update)) {
 		if (!isWritableField(name)) return { unknownField: name };

@@ -22,7 +22,10 @@ export class EmailHolders {
 	private load(itemIndex: number, fresh: boolean) {
 		if (!this.byEmail || fresh) {
 			this.byEmail = listUsers(this.api, { pageSize: DEFAULT_PAGE_SIZE, itemIndex }).then(
-				(users) => new Map(users.filter((u) => u.primaryEmail).map((u) => [u.primaryEmail!.toLowerCase(), u])),
+				(users) =>
+					new Map(
+						users.filter((u) => u.primaryEmail).map((u) => [u.primaryEmail!.toLowerCase(), u]),
+					),
 			);
 		}
 		return this.byEmail;

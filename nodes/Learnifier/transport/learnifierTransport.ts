@@ -2,7 +2,12 @@
  * The one place the Learnifier node talks HTTP. One instance per execution: all items share its
  * pacer (so a requests-per-second cap and a 429 hold hold for all of them) and its counters.
  */
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	NodeApiError,
+} from 'n8n-workflow';
 
 import { apiError, type StatusWording } from '../../shared/http/apiErrors';
 import { RequestPacer } from '../../shared/http/requestPacer';
@@ -43,7 +48,8 @@ const WORDING: StatusWording = {
 	404: 'Learnifier has no such user',
 };
 
-export const isSuccess = (response: ApiResponse) => response.statusCode >= 200 && response.statusCode < 300;
+export const isSuccess = (response: ApiResponse) =>
+	response.statusCode >= 200 && response.statusCode < 300;
 
 export interface UsersPage {
 	users: LearnifierUser[];
@@ -61,7 +67,11 @@ export class LearnifierTransport {
 		settings: TransportSettings,
 	) {
 		this.pacer = new RequestPacer(settings.requestsPerSecond * PACING_MARGIN);
-		this.policy = { ...DEFAULT_RETRY_POLICY, maxAttempts: MAX_ATTEMPTS, maxDelayMs: Math.max(1, settings.maxRetryWaitSeconds) * 1000 };
+		this.policy = {
+			...DEFAULT_RETRY_POLICY,
+			maxAttempts: MAX_ATTEMPTS,
+			maxDelayMs: Math.max(1, settings.maxRetryWaitSeconds) * 1000,
+		};
 	}
 
 	get node() {
@@ -70,7 +80,11 @@ export class LearnifierTransport {
 
 	static async forExecution(context: IExecuteFunctions, settings: TransportSettings) {
 		const credentials = await context.getCredentials<{ baseUrl: string }>(CREDENTIAL_TYPE);
-		return new LearnifierTransport(context, String(credentials.baseUrl ?? '').replace(/\/+$/, ''), settings);
+		return new LearnifierTransport(
+			context,
+			String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
+			settings,
+		);
 	}
 
 	private send<T>(request: IHttpRequestOptions, itemIndex: number, retryLostAnswers = true) {
@@ -85,7 +99,9 @@ export class LearnifierTransport {
 	/** An error in plain words; `action` names what was done to which record. */
 	error(response: ApiResponse, action: string, itemIndex: number): NodeApiError {
 		const field = (response.body as LearnifierErrorBody | undefined)?.field;
-		const wording: StatusWording = field ? { ...WORDING, 400: `Learnifier refused the value of the field "${field}"` } : WORDING;
+		const wording: StatusWording = field
+			? { ...WORDING, 400: `Learnifier refused the value of the field "${field}"` }
+			: WORDING;
 		return apiError(this.node, response, { action, wording, itemIndex });
 	}
 
@@ -103,32 +119,48 @@ export class LearnifierTransport {
 
 	/** Not repeated when the answer is lost: the caller checks whether the user exists first. */
 	async createUser(changes: UserChanges, itemIndex: number) {
-		const response = await this.send<IDataObject>({ method: 'POST', url: PATHS.users, body: changes }, itemIndex, false);
-		const id = isSuccess(response) ? (response.body?.[CREATED_ID_FIELD] as string | undefined) : undefined;
+		const response = await this.send<IDataObject>(
+			{ method: 'POST', url: PATHS.users, body: changes },
+			itemIndex,
+			false,
+		);
+		const id = isSuccess(response)
+			? (response.body?.[CREATED_ID_FIELD] as string | undefined)
+			: undefined;
 		return { response, id };
 	}
 
 	updateUser(id: string, changes: UserChanges, itemIndex: number, autoClearEmail = false) {
-		return this.send({
-			method: 'PATCH',
-			url: PATHS.user(id),
-			body: changes,
-			qs: autoClearEmail ? { [QUERY.autoClearEmail]: 'true' } : undefined,
-		}, itemIndex);
+		return this.send(
+			{
+				method: 'PATCH',
+				url: PATHS.user(id),
+				body: changes,
+				qs: autoClearEmail ? { [QUERY.autoClearEmail]: 'true' } : undefined,
+			},
+			itemIndex,
+		);
 	}
 
 	deleteUser(id: string, itemIndex: number) {
 		return this.send({ method: 'DELETE', url: PATHS.user(id) }, itemIndex);
 	}
 
-	async listPage(offset: number, limit: number, itemIndex: number): Promise<ApiResponse<LearnifierUser[]> & { page?: UsersPage }> {
+	async listPage(
+		offset: number,
+		limit: number,
+		itemIndex: number,
+	): Promise<ApiResponse<LearnifierUser[]> & { page?: UsersPage }> {
 		const response = await this.send<LearnifierUser[]>(
 			{ method: 'GET', url: PATHS.users, qs: { [QUERY.limit]: limit, [QUERY.offset]: offset } },
 			itemIndex,
 		);
 		if (!isSuccess(response)) return response;
 		const more = String(response.headers[PAGING_HEADERS.more] ?? '').toLowerCase() === 'true';
-		return { ...response, page: { users: Array.isArray(response.body) ? response.body : [], more } };
+		return {
+			...response,
+			page: { users: Array.isArray(response.body) ? response.body : [], more },
+		};
 	}
 
 	isNotFound = (response: ApiResponse) => response.statusCode === STATUS.notFound;

@@ -18,14 +18,23 @@ export async function listUsers(
 		const wanted = limit === undefined ? pageSize : Math.min(pageSize, limit - users.length);
 		if (wanted <= 0) return users;
 		const response = await api.listPage(users.length, wanted, itemIndex);
-		if (!response.page) throw api.error(response, `Reading Learnifier users from position ${users.length}`, itemIndex);
+		if (!response.page)
+			throw api.error(
+				response,
+				`Reading Learnifier users from position ${users.length}`,
+				itemIndex,
+			);
 		users.push(...response.page.users);
 		if (!response.page.more) return users;
 		if (response.page.users.length === 0) {
-			throw new NodeOperationError(api.node, 'Learnifier said more users exist but sent an empty page', {
-				description: `The list stopped after ${users.length} users. Try again; if it persists, contact Learnifier.`,
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				api.node,
+				'Learnifier said more users exist but sent an empty page',
+				{
+					description: `The list stopped after ${users.length} users. Try again; if it persists, contact Learnifier.`,
+					itemIndex,
+				},
+			);
 		}
 	}
 }

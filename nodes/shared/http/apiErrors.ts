@@ -26,7 +26,9 @@ const GENERAL_WORDING: StatusWording = {
 export function serviceMessage(body: unknown): string | undefined {
 	if (body && typeof body === 'object') {
 		const { message, error, detail } = body as Record<string, unknown>;
-		const found = [message, error, detail].find((value) => typeof value === 'string' && value.trim() !== '');
+		const found = [message, error, detail].find(
+			(value) => typeof value === 'string' && value.trim() !== '',
+		);
 		return found as string | undefined;
 	}
 	if (typeof body === 'string' && body.trim() !== '' && !body.trimStart().startsWith('<')) {
@@ -41,12 +43,19 @@ export function apiError(
 	options: { action: string; wording?: StatusWording; itemIndex?: number },
 ): NodeApiError {
 	const { statusCode, body } = response;
-	const plain = options.wording?.[statusCode] ?? GENERAL_WORDING[statusCode] ?? `The service answered ${statusCode}`;
+	const plain =
+		options.wording?.[statusCode] ??
+		GENERAL_WORDING[statusCode] ??
+		`The service answered ${statusCode}`;
 	const fromService = serviceMessage(body);
-	return new NodeApiError(node, { statusCode, body: (fromService ?? null) as string } as JsonObject, {
-		message: `${options.action} failed: ${plain}`,
-		description: fromService ? `The service said: ${fromService}` : undefined,
-		httpCode: String(statusCode),
-		itemIndex: options.itemIndex,
-	});
+	return new NodeApiError(
+		node,
+		{ statusCode, body: (fromService ?? null) as string } as JsonObject,
+		{
+			message: `${options.action} failed: ${plain}`,
+			description: fromService ? `The service said: ${fromService}` : undefined,
+			httpCode: String(statusCode),
+			itemIndex: options.itemIndex,
+		},
+	);
 }

@@ -12,7 +12,11 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 6,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+};
 
 /** Rate limiting, and gateway errors that mean "try again shortly". Other 4xx never change on retry. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
@@ -22,7 +26,10 @@ export function isRetryableStatus(statusCode: number): boolean {
 }
 
 /** Retry-After as milliseconds from `now`: either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+	value: string | string[] | undefined,
+	now = Date.now(),
+): number | undefined {
 	const text = (Array.isArray(value) ? value[0] : value)?.trim();
 	if (!text) return undefined;
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);

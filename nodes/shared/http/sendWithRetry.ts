@@ -15,7 +15,13 @@ import {
 } from 'n8n-workflow';
 
 import { RequestPacer } from './requestPacer';
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, retryDelayMs, type RetryPolicy } from './retryPolicy';
+import {
+	DEFAULT_RETRY_POLICY,
+	isRetryableStatus,
+	parseRetryAfter,
+	retryDelayMs,
+	type RetryPolicy,
+} from './retryPolicy';
 
 export interface ApiResponse<T = unknown> {
 	statusCode: number;
@@ -57,7 +63,12 @@ export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 /** Thrown when a request got no answer at all (connection refused or dropped, timeout). */
 export class NoAnswerError extends NodeApiError {}
 
-function noAnswerError(context: RequestContext, request: IHttpRequestOptions, error: unknown, itemIndex?: number) {
+function noAnswerError(
+	context: RequestContext,
+	request: IHttpRequestOptions,
+	error: unknown,
+	itemIndex?: number,
+) {
 	const cause = error as { cause?: { code?: string }; code?: string; message?: string };
 	const code = cause.cause?.code ?? cause.code ?? 'no answer';
 	const host = URL.canParse(String(request.url), request.baseURL)
@@ -66,7 +77,8 @@ function noAnswerError(context: RequestContext, request: IHttpRequestOptions, er
 	// Built from scratch so that nothing of the original request (headers with keys) is kept.
 	return new NoAnswerError(context.getNode(), { code } as JsonObject, {
 		message: `No answer from ${host} (${code})`,
-		description: 'The service did not answer. Check the address in the credential, and try again later.',
+		description:
+			'The service did not answer. Check the address in the credential, and try again later.',
 		itemIndex,
 	});
 }
@@ -87,14 +99,19 @@ export async function sendWithRetry<T = unknown>(
 		if (stats) stats.requests++;
 		let response: ApiResponse<T>;
 		try {
-			response = (await context.helpers.httpRequestWithAuthentication.call(context as IExecuteFunctions, credentialType, {
-				...request,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as ApiResponse<T>;
+			response = (await context.helpers.httpRequestWithAuthentication.call(
+				context as IExecuteFunctions,
+				credentialType,
+				{
+					...request,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				},
+			)) as ApiResponse<T>;
 		} catch (error) {
 			// A missing credential and the like: not a network problem, not worth retrying.
-			if (error instanceof NodeOperationError) throw new NodeOperationError(context.getNode(), error);
+			if (error instanceof NodeOperationError)
+				throw new NodeOperationError(context.getNode(), error);
 			if (stats) stats.networkErrors++;
 			const lost = noAnswerError(context, request, error, options.itemIndex);
 			if (!retryLostAnswers || attempt >= policy.maxAttempts) throw lost;
@@ -107,7 +124,12 @@ export async function sendWithRetry<T = unknown>(
 		// for a request that is not safe to repeat, that is a lost answer, for the caller to check.
 		if (!retryLostAnswers && (statusCode === 502 || statusCode === 504)) {
 			if (stats) stats.serverErrors++;
-			throw noAnswerError(context, request, { code: `${statusCode} from a gateway` }, options.itemIndex);
+			throw noAnswerError(
+				context,
+				request,
+				{ code: `${statusCode} from a gateway` },
+				options.itemIndex,
+			);
 		}
 		if (!isRetryableStatus(statusCode) || attempt >= policy.maxAttempts) return response;
 		if (stats) {

@@ -19,7 +19,10 @@ export async function importCustomerCopies(
 		tenants.flatMap((tenant) => tenant.credentials),
 	);
 	const change = options.change ?? ((workflow: WorkflowJson) => workflow);
-	const template = withScheduleEverySeconds(change(readTemplate(file).workflow), options.scheduleSeconds);
+	const template = withScheduleEverySeconds(
+		change(readTemplate(file).workflow),
+		options.scheduleSeconds,
+	);
 	const copies = tenants.map((tenant) => ({
 		...withCredentials(
 			template,

@@ -13,32 +13,54 @@ const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
  * Publishes the workflows and unpublishes each once its first run has started; resolves with
  * that run's execution id per workflow id.
  */
-export async function startNight(rest: N8nRest, workflowIds: readonly string[], timeoutMs = 90_000): Promise<Map<string, string>> {
+export async function startNight(
+	rest: N8nRest,
+	workflowIds: readonly string[],
+	timeoutMs = 90_000,
+): Promise<Map<string, string>> {
 	const known = new Set((await rest.listExecutions()).map((execution) => execution.id));
 	await Promise.all(workflowIds.map((id) => rest.activateWorkflow(id)));
 	const started = new Map<string, string>();
 	const deadline = Date.now() + timeoutMs;
 	while (started.size < workflowIds.length) {
 		if (Date.now() > deadline) {
-			await Promise.all(workflowIds.map((id) => rest.deactivateWorkflow(id).catch(() => undefined)));
-			throw new Error(`Only ${started.size} of ${workflowIds.length} published workflows started a run within ${timeoutMs} ms`);
+			await Promise.all(
+				workflowIds.map((id) => rest.deactivateWorkflow(id).catch(() => undefined)),
+			);
+			throw new Error(
+				`Only ${started.size} of ${workflowIds.length} published workflows started a run within ${timeoutMs} ms`,
+			);
 		}
 		const fresh = (await rest.listExecutions()).filter((execution) => !known.has(execution.id));
 		fresh.sort((a, b) => Number(a.id) - Number(b.id));
-		const firstRuns = fresh.filter((execution) => workflowIds.includes(execution.workflowId) && !started.has(execution.workflowId));
-		for (const execution of firstRuns) if (!started.has(execution.workflowId)) started.set(execution.workflowId, execution.id);
-		await Promise.all([...new Set(firstRuns.map((execution) => execution.workflowId))].map((id) => rest.deactivateWorkflow(id)));
+		const firstRuns = fresh.filter(
+			(execution) =>
+				workflowIds.includes(execution.workflowId) && !started.has(execution.workflowId),
+		);
+		for (const execution of firstRuns)
+			if (!started.has(execution.workflowId)) started.set(execution.workflowId, execution.id);
+		await Promise.all(
+			[...new Set(firstRuns.map((execution) => execution.workflowId))].map((id) =>
+				rest.deactivateWorkflow(id),
+			),
+		);
 		await pause(300);
 	}
 	return started;
 }
 
 /** Waits until every one of the executions has finished; answers them with their data. */
-export async function finishNight(rest: N8nRest, executionIds: Iterable<string>, timeoutMs = 300_000): Promise<ExecutionRecord[]> {
+export async function finishNight(
+	rest: N8nRest,
+	executionIds: Iterable<string>,
+	timeoutMs = 300_000,
+): Promise<ExecutionRecord[]> {
 	const wanted = new Set(executionIds);
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const open = (await rest.listExecutions()).filter((execution) => wanted.has(execution.id) && !FINISHED.includes(execution.status));
+		const open = (await rest.listExecutions()).filter(
+			(execution) => wanted.has(execution.id) && !FINISHED.includes(execution.status),
+		);
 		if (open.length === 0) break;
 		if (Date.now() > deadline)
 			throw new Error(
@@ -60,7 +82,9 @@ export async function runNight(rest: N8nRest, workflowIds: readonly string[]): P
 	const firstId = Math.min(...[...started.values()].map(Number));
 	const extra = (await rest.listExecutions()).filter(
 		(execution) =>
-			workflowIds.includes(execution.workflowId) && Number(execution.id) > firstId && ![...started.values()].includes(execution.id),
+			workflowIds.includes(execution.workflowId) &&
+			Number(execution.id) > firstId &&
+			![...started.values()].includes(execution.id),
 	);
 	await finishNight(
 		rest,
@@ -80,6 +104,8 @@ export interface Night {
 
 export function describeNight(executions: ExecutionRecord[]): Omit<Night, 'extraRuns'> {
 	const starts = executions.map((execution) => Date.parse(execution.startedAt));
-	const stops = executions.map((execution) => Date.parse(execution.stoppedAt ?? execution.startedAt));
+	const stops = executions.map((execution) =>
+		Date.parse(execution.stoppedAt ?? execution.startedAt),
+	);
 	return { executions, wallSeconds: (Math.max(...stops) - Math.min(...starts)) / 1000 };
 }

@@ -63,7 +63,11 @@ export async function startTenantGateway(options: TenantGatewayOptions): Promise
 				port: target.port,
 				method: incoming.method,
 				path: incoming.url,
-				headers: { ...incoming.headers, host: target.host, [options.keyHeader]: options.simulatorKey },
+				headers: {
+					...incoming.headers,
+					host: target.host,
+					[options.keyHeader]: options.simulatorKey,
+				},
 			},
 			(reply) => {
 				logged.status = reply.statusCode ?? 0;

@@ -28,7 +28,12 @@ import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
 } from '../../simulators/learnifier/learnifierSimulator';
-import { earlierCopy, generatePeople, type DriftOptions, type Person } from '../../simulators/seed/people';
+import {
+	earlierCopy,
+	generatePeople,
+	type DriftOptions,
+	type Person,
+} from '../../simulators/seed/people';
 import { SIMULATOR_SECRETS, type SimulatorCredential } from '../../simulators/startAll';
 import { startTenantGateway, type TenantGateway } from './tenantGateway';
 
@@ -78,7 +83,10 @@ interface CustomerKeys {
 }
 
 export async function startTenants(count: number, options: TenantOptions): Promise<Tenants> {
-	const names = Array.from({ length: count }, (_, i) => `Customer ${String(i + 1).padStart(2, '0')}`);
+	const names = Array.from(
+		{ length: count },
+		(_, i) => `Customer ${String(i + 1).padStart(2, '0')}`,
+	);
 	const keys = names.map(
 		(): CustomerKeys => ({
 			admentumKey: `adm-${randomBytes(8).toString('hex')}`,
@@ -88,7 +96,8 @@ export async function startTenants(count: number, options: TenantOptions): Promi
 		}),
 	);
 	const presented = keys.map(presentedValues);
-	const whoseKey = (service: Service) => (value: string) => names[presented.findIndex((values) => values[service] === value)];
+	const whoseKey = (service: Service) => (value: string) =>
+		names[presented.findIndex((values) => values[service] === value)];
 	const simulatorValues = presentedValues({
 		admentumKey: ADMENTUM_TEST_KEY,
 		learnifierKey: LEARNIFIER_TEST_KEY,
@@ -100,7 +109,12 @@ export async function startTenants(count: number, options: TenantOptions): Promi
 	const close = async () => {
 		for (const tenant of list) {
 			await Promise.all(
-				[...Object.values(tenant.gateways), tenant.admentum, tenant.learnifier, tenant.gopublic].map((server) => server.close()),
+				[
+					...Object.values(tenant.gateways),
+					tenant.admentum,
+					tenant.learnifier,
+					tenant.gopublic,
+				].map((server) => server.close()),
 			);
 		}
 	};
@@ -112,8 +126,11 @@ export async function startTenants(count: number, options: TenantOptions): Promi
 			const source = world.people.map((person) => ownedBy(number, person));
 			const target = earlier.people.map((person) => ownedBy(number, person));
 			const admentum = await startAdmentumSimulator({ world: { ...world, people: source } });
-			const learnifier = await startLearnifierSimulator({ users: learnifierRealmFrom(target, { admins: 1, seed: number }) });
-			if (options.learnifierRequestsPerSecond > 0) learnifier.setFaults({ rateLimitPerSecond: options.learnifierRequestsPerSecond });
+			const learnifier = await startLearnifierSimulator({
+				users: learnifierRealmFrom(target, { admins: 1, seed: number }),
+			});
+			if (options.learnifierRequestsPerSecond > 0)
+				learnifier.setFaults({ rateLimitPerSecond: options.learnifierRequestsPerSecond });
 			const gopublic = await startGoPublicSimulator();
 			const gateway = (service: Service, target: string, keyHeader: string) =>
 				startTenantGateway({
@@ -146,7 +163,10 @@ export async function startTenants(count: number, options: TenantOptions): Promi
 	}
 	return {
 		list,
-		secrets: [...SIMULATOR_SECRETS, ...keys.flatMap((key) => [key.admentumKey, key.learnifierSecret, key.goPublicKey])],
+		secrets: [
+			...SIMULATOR_SECRETS,
+			...keys.flatMap((key) => [key.admentumKey, key.learnifierSecret, key.goPublicKey]),
+		],
 		foreignRequests: () =>
 			list.flatMap((tenant) =>
 				Object.entries(tenant.gateways).flatMap(([service, gateway]) =>
@@ -175,17 +195,29 @@ function presentedValues(keys: CustomerKeys): Record<Service, string> {
 	};
 }
 
-function credentialsOf(name: string, keys: CustomerKeys, gateways: Record<Service, TenantGateway>): SimulatorCredential[] {
+function credentialsOf(
+	name: string,
+	keys: CustomerKeys,
+	gateways: Record<Service, TenantGateway>,
+): SimulatorCredential[] {
 	return [
 		{
 			type: 'admentumApi',
 			name: `${name} Admentum`,
-			data: { apiAddress: `${gateways.admentum.origin}${ADMENTUM_CSV_PATH}`, apiKey: keys.admentumKey, keyPlacement: 'token' },
+			data: {
+				apiAddress: `${gateways.admentum.origin}${ADMENTUM_CSV_PATH}`,
+				apiKey: keys.admentumKey,
+				keyPlacement: 'token',
+			},
 		},
 		{
 			type: 'learnifierApi',
 			name: `${name} Learnifier`,
-			data: { baseUrl: gateways.learnifier.origin, apiKey: keys.learnifierKey, apiSecret: keys.learnifierSecret },
+			data: {
+				baseUrl: gateways.learnifier.origin,
+				apiKey: keys.learnifierKey,
+				apiSecret: keys.learnifierSecret,
+			},
 		},
 		{
 			type: 'goPublicApi',
@@ -222,7 +254,10 @@ export function changeSource(
 			schoolIds: [world.schools[0].id],
 		};
 	});
-	tenant.admentum.state.world = { ...world, people: [...world.people.filter((person) => !left.includes(person)), ...joined] };
+	tenant.admentum.state.world = {
+		...world,
+		people: [...world.people.filter((person) => !left.includes(person)), ...joined],
+	};
 	for (const person of joined) tenant.ownIds.add(String(person.id));
 	return { joined, left };
 }
@@ -252,20 +287,36 @@ export function convergenceProblems(tenant: Tenant): string[] {
 	for (const person of people) {
 		if (skipped.has(String(person.id))) continue;
 		const user = users.findByExternalId(String(person.id));
-		const wanted = { firstName: person.firstName, lastName: person.lastName, primaryEmail: tidyEmail(person.email), hardLock: false };
-		const got = user && { firstName: user.firstName, lastName: user.lastName, primaryEmail: user.primaryEmail, hardLock: user.hardLock };
+		const wanted = {
+			firstName: person.firstName,
+			lastName: person.lastName,
+			primaryEmail: tidyEmail(person.email),
+			hardLock: false,
+		};
+		const got = user && {
+			firstName: user.firstName,
+			lastName: user.lastName,
+			primaryEmail: user.primaryEmail,
+			hardLock: user.hardLock,
+		};
 		if (JSON.stringify(got) !== JSON.stringify(wanted))
-			problems.push(`${tenant.name}: person ${person.id} is ${JSON.stringify(got)}, should be ${JSON.stringify(wanted)}`);
+			problems.push(
+				`${tenant.name}: person ${person.id} is ${JSON.stringify(got)}, should be ${JSON.stringify(wanted)}`,
+			);
 	}
 	const inSource = new Set(people.map((person) => String(person.id)));
 	const externalIds: string[] = [];
 	for (const user of users.all()) {
 		if (user.externalId === null) continue;
 		externalIds.push(user.externalId);
-		if (!tenant.ownIds.has(user.externalId)) problems.push(`${tenant.name}: user ${user.externalId} belongs to another customer`);
-		else if (!inSource.has(user.externalId) && !user.hardLock) problems.push(`${tenant.name}: leaver ${user.externalId} is not locked`);
+		if (!tenant.ownIds.has(user.externalId))
+			problems.push(`${tenant.name}: user ${user.externalId} belongs to another customer`);
+		else if (!inSource.has(user.externalId) && !user.hardLock)
+			problems.push(`${tenant.name}: leaver ${user.externalId} is not locked`);
 	}
-	problems.push(...duplicates(externalIds).map((id) => `${tenant.name}: external id ${id} occurs twice`));
+	problems.push(
+		...duplicates(externalIds).map((id) => `${tenant.name}: external id ${id} occurs twice`),
+	);
 	return problems;
 }
 

@@ -14,7 +14,13 @@ export function admentumCredential(
 	apiAddress: string,
 	changes: Partial<{ apiKey: string; keyPlacement: string; headerName: string }> = {},
 ): ICredentialDataDecryptedObject {
-	return { apiAddress, apiKey: ADMENTUM_TEST_KEY, keyPlacement: 'token', headerName: 'X-Api-Key', ...changes };
+	return {
+		apiAddress,
+		apiKey: ADMENTUM_TEST_KEY,
+		keyPlacement: 'token',
+		headerName: 'X-Api-Key',
+		...changes,
+	};
 }
 
 export function runAdmentum(
@@ -45,7 +51,11 @@ export function runAdmentum(
 }
 
 /** Parameters for Person → Get Many. */
-export const readPeople = (schoolIds: unknown, options: INodeParameters = {}, more: INodeParameters = {}): INodeParameters => ({
+export const readPeople = (
+	schoolIds: unknown,
+	options: INodeParameters = {},
+	more: INodeParameters = {},
+): INodeParameters => ({
 	resource: 'person',
 	operation: 'getAll',
 	roles: 'both',

@@ -6,7 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { Workflow, type ICredentialDataDecryptedObject, type INode, type INodeTypes } from 'n8n-workflow';
+import {
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type INode,
+	type INodeTypes,
+} from 'n8n-workflow';
 
 import { GoPublicApi } from '../../../credentials/GoPublicApi.credentials';
 import {
@@ -17,12 +22,20 @@ import {
 import { credentialsFor } from './goPublicWorkflow';
 
 const credential = new GoPublicApi();
-const node = { name: 'test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+const node = {
+	name: 'test',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as unknown as INode;
 const workflow = new Workflow({
 	nodes: [node],
 	connections: {},
 	active: false,
-	nodeTypes: { getByNameAndVersion: () => ({ description: { properties: [] } }) } as unknown as INodeTypes,
+	nodeTypes: {
+		getByNameAndVersion: () => ({ description: { properties: [] } }),
+	} as unknown as INodeTypes,
 });
 const resolve = (value: string, data: ICredentialDataDecryptedObject) =>
 	value.startsWith('=')
@@ -49,7 +62,9 @@ async function testCredential(data: ICredentialDataDecryptedObject): Promise<str
 		body: JSON.stringify(request.body),
 	});
 	if (response.ok) return 'OK';
-	const rule = rules?.find((r) => r.type === 'responseCode' && r.properties.value === response.status);
+	const rule = rules?.find(
+		(r) => r.type === 'responseCode' && r.properties.value === response.status,
+	);
 	return rule?.properties.message ?? `status ${response.status}`;
 }
 
@@ -79,7 +94,10 @@ describe('GoPublic API credential test', () => {
 	});
 
 	it('the domain form builds https://gapi.admin.<domain>/backend/member/import-by-api-key', () => {
-		const url = resolve(String(credential.test.request.url), { addressType: 'domain', domain: ' nordskolen.dk ' });
+		const url = resolve(String(credential.test.request.url), {
+			addressType: 'domain',
+			domain: ' nordskolen.dk ',
+		});
 		assert.equal(url, 'https://gapi.admin.nordskolen.dk/backend/member/import-by-api-key');
 	});
 });

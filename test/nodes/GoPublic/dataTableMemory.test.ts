@@ -9,27 +9,58 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../engine/runWorkflow';
-import { startGoPublicSimulator, type GoPublicSimulator } from '../../simulators/gopublic/gopublicSimulator';
+import {
+	startGoPublicSimulator,
+	type GoPublicSimulator,
+} from '../../simulators/gopublic/gopublicSimulator';
 import { IMPORT, NODE, credentialsFor, itemsToGoPublic } from './goPublicWorkflow';
 
 let sim: GoPublicSimulator;
 
 const people = (uuids: string[]) =>
-	uuids.map((uuid) => ({ UUID: uuid, Name: `P ${uuid}`, FullName: `Person ${uuid}`, EmailAddress: `${uuid}@x.dk`, Roles: 'Medarbejder' }));
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
+	uuids.map((uuid) => ({
+		UUID: uuid,
+		Name: `P ${uuid}`,
+		FullName: `Person ${uuid}`,
+		EmailAddress: `${uuid}@x.dk`,
+		Roles: 'Medarbejder',
+	}));
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
 
 /** One night; `rows` are what the Data table node read. Returns the results and the rows to save. */
-async function night(rows: IDataObject[], uuids: string[], options: { mode?: 'trigger' | 'manual'; staticData?: IDataObject } = {}) {
+async function night(
+	rows: IDataObject[],
+	uuids: string[],
+	options: { mode?: 'trigger' | 'manual'; staticData?: IDataObject } = {},
+) {
 	const result = await runWorkflow(
 		itemsToGoPublic(people(uuids), {
 			...IMPORT,
-			options: { lockMembersThatLeft: true, memoryStore: 'dataTable', rememberedMembers: JSON.stringify(rows) },
+			options: {
+				lockMembersThatLeft: true,
+				memoryStore: 'dataTable',
+				rememberedMembers: JSON.stringify(rows),
+			},
 		}),
-		{ credentials: credentialsFor(sim.origin), mode: options.mode ?? 'trigger', staticData: options.staticData ?? {} },
+		{
+			credentials: credentialsFor(sim.origin),
+			mode: options.mode ?? 'trigger',
+			staticData: options.staticData ?? {},
+		},
 	);
 	assert.equal(result.error, undefined, result.error?.message);
-	const toSave = result.json(NODE, 1).map(({ uuids, imported, locked }) => ({ uuids, imported, locked }));
-	return { result, toSave, locked: result.json(NODE).filter((item) => item.leftSource).map((item) => item.uuids) };
+	const toSave = result
+		.json(NODE, 1)
+		.map(({ uuids, imported, locked }) => ({ uuids, imported, locked }));
+	return {
+		result,
+		toSave,
+		locked: result
+			.json(NODE)
+			.filter((item) => item.leftSource)
+			.map((item) => item.uuids),
+	};
 }
 
 describe('GoPublic → Lock Members That Left, remembered in a Data Table', () => {
@@ -69,7 +100,10 @@ describe('GoPublic → Lock Members That Left, remembered in a Data Table', () =
 		const manual = await night(first.toSave, range(1, 19), { mode: 'manual' });
 		assert.deepEqual(manual.toSave, []);
 		assert.deepEqual(
-			manual.result.json(NODE).filter((item) => item.leftSource).map((item) => item.status),
+			manual.result
+				.json(NODE)
+				.filter((item) => item.leftSource)
+				.map((item) => item.status),
 			['wouldLock'],
 		);
 		assert.equal(sim.state.members.get('m20')?.locked, false);
@@ -77,11 +111,14 @@ describe('GoPublic → Lock Members That Left, remembered in a Data Table', () =
 
 	it('an empty table takes over what static data remembered, so switching loses nothing', async () => {
 		const staticData: IDataObject = {};
-		await runWorkflow(itemsToGoPublic(people(range(1, 20)), { ...IMPORT, options: { lockMembersThatLeft: true } }), {
-			credentials: credentialsFor(sim.origin),
-			mode: 'trigger',
-			staticData,
-		});
+		await runWorkflow(
+			itemsToGoPublic(people(range(1, 20)), { ...IMPORT, options: { lockMembersThatLeft: true } }),
+			{
+				credentials: credentialsFor(sim.origin),
+				mode: 'trigger',
+				staticData,
+			},
+		);
 		const switched = await night([], range(1, 19), { staticData });
 		assert.deepEqual(switched.locked, [['m20']]);
 	});
@@ -90,10 +127,17 @@ describe('GoPublic → Lock Members That Left, remembered in a Data Table', () =
 		const result = await runWorkflow(
 			itemsToGoPublic(people(['a']), {
 				...IMPORT,
-				options: { lockMembersThatLeft: true, memoryStore: 'dataTable', rememberedMembers: '"nope"' },
+				options: {
+					lockMembersThatLeft: true,
+					memoryStore: 'dataTable',
+					rememberedMembers: '"nope"',
+				},
 			}),
 			{ credentials: credentialsFor(sim.origin), mode: 'trigger' },
 		);
-		assert.match(result.error?.message ?? '', /"Remembered Members" must be the rows a Data table node read/);
+		assert.match(
+			result.error?.message ?? '',
+			/"Remembered Members" must be the rows a Data table node read/,
+		);
 	});
 });

@@ -3,13 +3,21 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { IMPORT_PATH } from '../../../nodes/GoPublic/transport/apiContract';
 import { START_NODE, type WorkflowJson } from '../../engine/runWorkflow';
-import { GOPUBLIC_TEST_KEY, GOPUBLIC_TEST_ORIGIN } from '../../simulators/gopublic/gopublicSimulator';
+import {
+	GOPUBLIC_TEST_KEY,
+	GOPUBLIC_TEST_ORIGIN,
+} from '../../simulators/gopublic/gopublicSimulator';
 
 export const NODE = 'GoPublic';
 
 export function credentialsFor(origin: string, apiKey = GOPUBLIC_TEST_KEY) {
 	return {
-		goPublicApi: { addressType: 'endpoint', endpoint: origin + IMPORT_PATH, apiKey, origin: GOPUBLIC_TEST_ORIGIN },
+		goPublicApi: {
+			addressType: 'endpoint',
+			endpoint: origin + IMPORT_PATH,
+			apiKey,
+			origin: GOPUBLIC_TEST_ORIGIN,
+		},
 	};
 }
 
@@ -33,10 +41,7 @@ export function itemsToGoPublic(
 	settings: Partial<INode> = {},
 ): WorkflowJson {
 	return {
-		nodes: [
-			START_NODE,
-			goPublicNode(parameters, settings),
-		],
+		nodes: [START_NODE, goPublicNode(parameters, settings)],
 		connections: { Start: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
 		pinData: { Start: items.map((json) => ({ json })) },
 	};
@@ -61,7 +66,10 @@ export function csvFileToGoPublic(filePath: string, parameters: INodeParameters)
 				type: 'n8n-nodes-base.extractFromFile',
 				typeVersion: 1,
 				position: [400, 0],
-				parameters: { operation: 'csv', options: { delimiter: ';', headerRow: true, enableBOM: true } },
+				parameters: {
+					operation: 'csv',
+					options: { delimiter: ';', headerRow: true, enableBOM: true },
+				},
 			},
 			goPublicNode(parameters),
 		],

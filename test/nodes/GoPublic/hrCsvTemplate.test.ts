@@ -14,7 +14,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { readTemplate, withCustomerSettings } from '../../demo/templates';
 import { runWorkflow, type WorkflowJson } from '../../engine/runWorkflow';
-import { startGoPublicSimulator, type GoPublicSimulator } from '../../simulators/gopublic/gopublicSimulator';
+import {
+	startGoPublicSimulator,
+	type GoPublicSimulator,
+} from '../../simulators/gopublic/gopublicSimulator';
 import { BO, KONTAKTER_CSV, MARTA, SOREN } from '../../fixtures/kontakter/kontakter';
 import { credentialsFor } from './goPublicWorkflow';
 
@@ -32,7 +35,9 @@ let sim: GoPublicSimulator;
  * and what GoPublic puts out to save is returned for the next night.
  */
 function template(rows: IDataObject[]): WorkflowJson {
-	const workflow = withCustomerSettings(readTemplate('hr-csv-to-gopublic.json').workflow, { csvFile }) as unknown as WorkflowJson;
+	const workflow = withCustomerSettings(readTemplate('hr-csv-to-gopublic.json').workflow, {
+		csvFile,
+	}) as unknown as WorkflowJson;
 	const pinned = (items: IDataObject[]) => items.map((json) => ({ json }));
 	return {
 		...workflow,
@@ -46,14 +51,19 @@ function template(rows: IDataObject[]): WorkflowJson {
 }
 
 async function night(rows: IDataObject[] = []) {
-	const result = await runWorkflow(template(rows), { credentials: credentialsFor(sim.origin), mode: 'trigger' });
-	const toSave = result.json(IMPORT_NODE, 1).map(({ uuids, imported, locked }) => ({ uuids, imported, locked }));
+	const result = await runWorkflow(template(rows), {
+		credentials: credentialsFor(sim.origin),
+		mode: 'trigger',
+	});
+	const toSave = result
+		.json(IMPORT_NODE, 1)
+		.map(({ uuids, imported, locked }) => ({ uuids, imported, locked }));
 	return Object.assign(result, { toSave });
 }
 /** The members GoPublic received, exactly as sent, from the `from`-th on. */
 const sentMembers = (from = 0) => sim.state.received.slice(from);
 
-describe('HR CSV → GoPublic template on the layout of GoPublic\'s own guide (Kontakter.csv)', () => {
+describe("HR CSV → GoPublic template on the layout of GoPublic's own guide (Kontakter.csv)", () => {
 	before(async () => {
 		sim = await startGoPublicSimulator();
 	});
@@ -63,21 +73,34 @@ describe('HR CSV → GoPublic template on the layout of GoPublic\'s own guide (K
 		copyFileSync(KONTAKTER_CSV, csvFile);
 	});
 
-	it('sends, field by field, what the guide\'s script sends; the row without e-mail is skipped by CSV line and column', async () => {
+	it("sends, field by field, what the guide's script sends; the row without e-mail is skipped by CSV line and column", async () => {
 		const result = await night();
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(sentMembers(), [SOREN, MARTA, BO]);
 
 		const [summary] = result.json('Sync Summary');
-		assert.equal(summary.summary, '3 created, 1 skipped', 'a new member sent locked is created locked');
+		assert.equal(
+			summary.summary,
+			'3 created, 1 skipped',
+			'a new member sent locked is created locked',
+		);
 		assert.deepEqual(summary.skipped, [
 			'Item 4, CSV line 5, uuid dk-1004 (Ida Lund): "email" is required for a new member (from "EmailAddress")',
 		]);
 		assert.equal(summary.nightFailed, false);
 
 		const soren = sim.state.members.get('ad-77')!;
-		assert.deepEqual(soren.assignedCategories, ['Skoler', 'Skoler/Nordskolen', 'Fag', 'Fag/Matematik']);
-		assert.equal(sim.state.members.get('dk-1003')?.locked, true, 'lockForDeletion True locks the member');
+		assert.deepEqual(soren.assignedCategories, [
+			'Skoler',
+			'Skoler/Nordskolen',
+			'Fag',
+			'Fag/Matematik',
+		]);
+		assert.equal(
+			sim.state.members.get('dk-1003')?.locked,
+			true,
+			'lockForDeletion True locks the member',
+		);
 	});
 
 	it('twice without change; then an emptied cell is cleared, and False unlocks a member the file locked', async () => {
@@ -95,8 +118,16 @@ describe('HR CSV → GoPublic template on the layout of GoPublic\'s own guide (K
 		const [, marta, bo] = sentMembers(receivedBefore) as Array<Record<string, unknown>>;
 		assert.equal(marta.mobileNumber, '', 'a mobile number removed in HR is sent empty');
 		assert.equal(bo.lockForDeletion, false);
-		assert.equal(sim.state.members.get('se-2001')?.fields.mobileNumber, '', 'and removed in GoPublic');
-		assert.equal(sim.state.members.get('dk-1003')?.locked, false, 'lockForDeletion False unlocks it');
+		assert.equal(
+			sim.state.members.get('se-2001')?.fields.mobileNumber,
+			'',
+			'and removed in GoPublic',
+		);
+		assert.equal(
+			sim.state.members.get('dk-1003')?.locked,
+			false,
+			'lockForDeletion False unlocks it',
+		);
 		assert.deepEqual(
 			changed.json(IMPORT_NODE).map((item) => item.status),
 			['unchanged', 'updated', 'updated', 'skipped'],

@@ -12,7 +12,13 @@ import {
 	type GoPublicSimulator,
 } from '../../simulators/gopublic/gopublicSimulator';
 import { distinctMembers, SUCCESS_ANSWERS } from '../../simulators/gopublic/memberImport';
-import { IMPORT, NODE, credentialsFor, csvFileToGoPublic, itemsToGoPublic } from './goPublicWorkflow';
+import {
+	IMPORT,
+	NODE,
+	credentialsFor,
+	csvFileToGoPublic,
+	itemsToGoPublic,
+} from './goPublicWorkflow';
 
 const FIXTURES = join(__dirname, 'fixtures');
 process.env.N8N_RESTRICT_FILE_ACCESS_TO = FIXTURES;
@@ -80,7 +86,11 @@ describe('GoPublic → Member → Import', () => {
 			categories: ['Skoler/Nordskolen', 'Fag/Matematik'],
 			organizations: ['Kommune/Skoler/Nordskolen'],
 		});
-		assert.deepEqual(soren.assignedOrganizations, ['Kommune', 'Kommune/Skoler', 'Kommune/Skoler/Nordskolen']);
+		assert.deepEqual(soren.assignedOrganizations, [
+			'Kommune',
+			'Kommune/Skoler',
+			'Kommune/Skoler/Nordskolen',
+		]);
 		assert.equal(sim.state.members.get('dk-1003')?.fields.headOfDepartment, false);
 		assert.equal(sim.state.members.get('se-2001')?.fields.fullName, 'Märta Ågren');
 		assert.deepEqual(sim.state.origins, [GOPUBLIC_TEST_ORIGIN]);
@@ -90,8 +100,18 @@ describe('GoPublic → Member → Import', () => {
 		const result = await run(
 			itemsToGoPublic(
 				[
-					person('a', { role: ['Lærer', 'Leder'], hod: 'yes', start: '24.12.2023', cats: ['Skoler / Nord', 'Fag'] }),
-					person('b', { role: 'Lærer|Leder', hod: 1, start: '2023-12-24T10:00:00+01:00', cats: 'Skoler/Nord|Fag' }),
+					person('a', {
+						role: ['Lærer', 'Leder'],
+						hod: 'yes',
+						start: '24.12.2023',
+						cats: ['Skoler / Nord', 'Fag'],
+					}),
+					person('b', {
+						role: 'Lærer|Leder',
+						hod: 1,
+						start: '2023-12-24T10:00:00+01:00',
+						cats: 'Skoler/Nord|Fag',
+					}),
 					person('c', { externalId: 42, role: 'Elev', hod: 'NEJ', start: '2023-12-24', cats: '' }),
 				],
 				{
@@ -109,7 +129,10 @@ describe('GoPublic → Member → Import', () => {
 		const [a, b, c] = ['a', 'b', '42'].map((uuid) => sim.state.members.get(uuid)!.fields);
 		assert.deepEqual(a.roles, ['Lærer', 'Leder']);
 		assert.deepEqual(b.roles, ['Lærer', 'Leder']);
-		assert.deepEqual([a.headOfDepartment, b.headOfDepartment, c.headOfDepartment], [true, true, false]);
+		assert.deepEqual(
+			[a.headOfDepartment, b.headOfDepartment, c.headOfDepartment],
+			[true, true, false],
+		);
 		assert.deepEqual(
 			[a.startDate, b.startDate, c.startDate],
 			['2023-12-24T00:00:00.000Z', '2023-12-24T09:00:00.000Z', '2023-12-24T00:00:00.000Z'],
@@ -122,7 +145,9 @@ describe('GoPublic → Member → Import', () => {
 	});
 
 	it('a member the input cannot complete is skipped with the reason, never failed; the others are imported', async () => {
-		const result = await run(itemsToGoPublic([person('a'), person('b', { email: '' }), person('c')], IMPORT));
+		const result = await run(
+			itemsToGoPublic([person('a'), person('b', { email: '' }), person('c')], IMPORT),
+		);
 		assert.equal(result.error, undefined, 'a skipped member does not fail the node');
 		const b = result.json(NODE)[1];
 		assert.equal(b.status, 'skipped');
@@ -173,7 +198,10 @@ describe('GoPublic → Member → Import', () => {
 			reason: 'role not found: Pedel',
 		});
 		assert.equal(out[3]._sync && (out[3]._sync as { action: string }).action, 'skipped');
-		assert.ok(out.every((item) => item.error === undefined), 'no top-level error field on our items');
+		assert.ok(
+			out.every((item) => item.error === undefined),
+			'no top-level error field on our items',
+		);
 		assert.deepEqual(
 			result.output(NODE).map((item) => item.pairedItem),
 			[0, 1, 2, 3].map((item) => ({ item })),
@@ -181,7 +209,9 @@ describe('GoPublic → Member → Import', () => {
 	});
 
 	it('an unknown role: the run fails afterwards, naming the role and the item (from 1)', async () => {
-		const result = await run(itemsToGoPublic([person('a', { role: 'Pedel' }), person('b')], IMPORT));
+		const result = await run(
+			itemsToGoPublic([person('a', { role: 'Pedel' }), person('b')], IMPORT),
+		);
 		assert.equal(result.error?.message, 'Item 1, uuid a (Anna Sørensen): role not found: Pedel');
 		assert.ok(sim.state.members.get('b'));
 	});
@@ -251,7 +281,9 @@ describe('GoPublic → Member → Import', () => {
 
 	it('a 403 under Continue On Fail: every member failed as a refusal of the work as a whole', async () => {
 		sim.refuseCallers(true);
-		const result = await run(itemsToGoPublic([person('a'), person('b')], IMPORT, { onError: 'continueRegularOutput' }));
+		const result = await run(
+			itemsToGoPublic([person('a'), person('b')], IMPORT, { onError: 'continueRegularOutput' }),
+		);
 		assert.equal(result.error, undefined);
 		for (const item of result.json(NODE)) {
 			const outcome = item._sync as { action: string; refusedAsWhole?: boolean; reason: string };
@@ -263,7 +295,9 @@ describe('GoPublic → Member → Import', () => {
 
 	it('retries 429 answers after Retry-After (the import is an upsert, safe to repeat)', async () => {
 		sim.setFaults({ rateLimitPerSecond: 1, retryAfterSeconds: 1 });
-		const result = await run(itemsToGoPublic([person('a'), person('b')], { ...IMPORT, options: { batchSize: 1 } }));
+		const result = await run(
+			itemsToGoPublic([person('a'), person('b')], { ...IMPORT, options: { batchSize: 1 } }),
+		);
 		assert.equal(result.error, undefined);
 		assert.ok(imports().some((r) => r.status === 429));
 		assert.equal(distinctMembers(sim.state).length, 2);

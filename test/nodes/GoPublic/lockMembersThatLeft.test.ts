@@ -5,7 +5,10 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../engine/runWorkflow';
-import { startGoPublicSimulator, type GoPublicSimulator } from '../../simulators/gopublic/gopublicSimulator';
+import {
+	startGoPublicSimulator,
+	type GoPublicSimulator,
+} from '../../simulators/gopublic/gopublicSimulator';
 import { IMPORT, NODE, credentialsFor, itemsToGoPublic } from './goPublicWorkflow';
 
 let sim: GoPublicSimulator;
@@ -18,7 +21,8 @@ const people = (uuids: string[]) =>
 		EmailAddress: `${uuid}@x.dk`,
 		Roles: 'Medarbejder',
 	}));
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
 const lockingImport = (options: IDataObject = {}) => ({
 	...IMPORT,
 	options: { lockMembersThatLeft: true, ...options },
@@ -95,7 +99,8 @@ describe('GoPublic → Lock Members That Left', () => {
 		const next = await nightly(staticData, range(1, 40));
 		assert.equal(next.error, undefined);
 		assert.equal(sim.state.members.get('m39')?.locked, false);
-		const status = (uuid: string) => next.json(NODE).find((item) => (item.uuids as string[])[0] === uuid)?.status;
+		const status = (uuid: string) =>
+			next.json(NODE).find((item) => (item.uuids as string[])[0] === uuid)?.status;
 		assert.deepEqual([status('m39'), status('m40')], ['updated', 'unchanged']);
 	});
 
@@ -111,7 +116,10 @@ describe('GoPublic → Lock Members That Left', () => {
 		await nightly(staticData, range(1, 100));
 		const requestsBefore = sim.requests.length;
 		const cut = await nightly(staticData, range(1, 80));
-		assert.match(cut.error?.message ?? '', /Stopped before any change: this run would remove 20 of 100 members/);
+		assert.match(
+			cut.error?.message ?? '',
+			/Stopped before any change: this run would remove 20 of 100 members/,
+		);
 		assert.match(cut.error?.message ?? '', /Allow Mass Locking/);
 		assert.equal(sim.requests.length, requestsBefore, 'nothing sent');
 		assert.equal(sim.state.members.get('m90')?.locked, false);
@@ -126,7 +134,9 @@ describe('GoPublic → Lock Members That Left', () => {
 		await nightly(staticData, range(1, 15));
 		const requestsBefore = sim.requests.length;
 		const cut = await runWorkflow(
-			itemsToGoPublic(people(range(1, 12)), lockingImport({ maxLockPercent: 10 }), { onError: 'continueRegularOutput' }),
+			itemsToGoPublic(people(range(1, 12)), lockingImport({ maxLockPercent: 10 }), {
+				onError: 'continueRegularOutput',
+			}),
 			{ credentials: credentialsFor(sim.origin), mode: 'trigger', staticData },
 		);
 		assert.equal(cut.error, undefined);
@@ -180,7 +190,12 @@ describe('GoPublic → Member → Remove', () => {
 		const [r1, ghost] = result.json(NODE);
 		assert.equal(r1.status, 'locked');
 		assert.equal(ghost.status, 'failed');
-		assert.deepEqual(ghost._sync, { action: 'failed', record: 'uuid ghost', item: 2, reason: 'member not found: ghost' });
+		assert.deepEqual(ghost._sync, {
+			action: 'failed',
+			record: 'uuid ghost',
+			item: 2,
+			reason: 'member not found: ghost',
+		});
 		assert.equal(sim.state.members.get('r1')?.locked, true);
 		assert.equal(sim.state.members.get('r2')?.locked, false);
 	});

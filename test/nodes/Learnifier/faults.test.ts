@@ -7,7 +7,12 @@ import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
 } from '../../simulators/learnifier/learnifierSimulator';
-import { LEARNIFIER, QUICK_RETRIES, runLearnifier, usersWithExternalId } from './learnifierWorkflow';
+import {
+	LEARNIFIER,
+	QUICK_RETRIES,
+	runLearnifier,
+	usersWithExternalId,
+} from './learnifierWorkflow';
 
 const createParameters = {
 	operation: 'create',
@@ -17,7 +22,8 @@ const createParameters = {
 	primaryEmail: '={{ $json.id }}@example.se',
 	options: QUICK_RETRIES,
 };
-const people = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}` }));
+const people = (count: number, prefix: string) =>
+	Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}` }));
 
 function hintsOf(result: Awaited<ReturnType<typeof runLearnifier>>) {
 	return result.run.data.resultData.runData[LEARNIFIER]?.[0]?.hints ?? [];
@@ -36,7 +42,10 @@ describe('Learnifier node under faults', () => {
 			const started = Date.now();
 			const result = await runLearnifier(sim, createParameters, { items });
 			assert.equal(result.error, undefined, result.error?.message);
-			assert.ok(sim.requests.some((r) => r.status === 429), 'the simulator did rate limit');
+			assert.ok(
+				sim.requests.some((r) => r.status === 429),
+				'the simulator did rate limit',
+			);
 			assert.ok(Date.now() - started >= 900, 'the node waited for the next window');
 			for (const item of items) assert.equal(usersWithExternalId(sim, item.id).length, 1);
 			assert.match(String(hintsOf(result)[0]?.message), /rate-limit answers \(429\)/);
@@ -54,14 +63,22 @@ describe('Learnifier node under faults', () => {
 	});
 
 	it('other 4xx are not retried', async () => {
-		const result = await runLearnifier(sim, { ...createParameters, primaryEmail: 'broken' }, { items: people(1, 'bad') });
+		const result = await runLearnifier(
+			sim,
+			{ ...createParameters, primaryEmail: 'broken' },
+			{ items: people(1, 'bad') },
+		);
 		assert.match(String(result.error?.message), /field "primaryEmail"/);
 		assert.equal(sim.requests.length, 1);
 	});
 
 	it('the API key and secret never appear in the run, not even when it fails', async () => {
 		sim.setFaults({ errorShare: 1, errorStatuses: [503] });
-		const failed = await runLearnifier(sim, { ...createParameters, options: { maxRetryWaitSeconds: 1 } }, { items: people(1, 's') });
+		const failed = await runLearnifier(
+			sim,
+			{ ...createParameters, options: { maxRetryWaitSeconds: 1 } },
+			{ items: people(1, 's') },
+		);
 		assert.ok(failed.error);
 		sim.setFaults({ errorShare: 0 });
 		const refused = await runLearnifier(sim, createParameters, {
@@ -69,12 +86,19 @@ describe('Learnifier node under faults', () => {
 			credentials: { apiKey: LEARNIFIER_TEST_KEY, apiSecret: `${LEARNIFIER_TEST_SECRET}-wrong` },
 		});
 		assert.match(String(refused.error?.message), /refused the API key or secret/);
-		const worked = await runLearnifier(sim, createParameters, { items: people(1, 'u'), continueOnFail: true });
+		const worked = await runLearnifier(sim, createParameters, {
+			items: people(1, 'u'),
+			continueOnFail: true,
+		});
 		for (const result of [failed, refused, worked]) {
 			const text = JSON.stringify(result.run);
 			assert.ok(!text.includes(LEARNIFIER_TEST_SECRET), 'secret in run data');
 			assert.ok(!text.includes(LEARNIFIER_TEST_KEY), 'key in run data');
-			assert.ok(!text.includes(Buffer.from(`${LEARNIFIER_TEST_KEY}:${LEARNIFIER_TEST_SECRET}`).toString('base64')));
+			assert.ok(
+				!text.includes(
+					Buffer.from(`${LEARNIFIER_TEST_KEY}:${LEARNIFIER_TEST_SECRET}`).toString('base64'),
+				),
+			);
 		}
 	});
 });

@@ -5,7 +5,12 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, START_NODE, type RunResult, type WorkflowJson } from '../../engine/runWorkflow';
+import {
+	runWorkflow,
+	START_NODE,
+	type RunResult,
+	type WorkflowJson,
+} from '../../engine/runWorkflow';
 import {
 	LEARNIFIER_TEST_KEY,
 	LEARNIFIER_TEST_SECRET,
@@ -23,12 +28,22 @@ export interface LearnifierRun {
 	credentials?: { apiKey: string; apiSecret: string };
 }
 
-export function learnifierWorkflow(parameters: INodeParameters, run: LearnifierRun = {}): WorkflowJson {
+export function learnifierWorkflow(
+	parameters: INodeParameters,
+	run: LearnifierRun = {},
+): WorkflowJson {
 	return {
 		name: 'Learnifier node test',
 		nodes: [
 			START_NODE,
-			{ id: 'input', name: 'Input', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+			{
+				id: 'input',
+				name: 'Input',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: {},
+			},
 			{
 				id: 'learnifier',
 				name: LEARNIFIER,
@@ -54,7 +69,10 @@ export async function runLearnifier(
 	parameters: INodeParameters,
 	run: LearnifierRun = {},
 ): Promise<RunResult> {
-	const { apiKey, apiSecret } = run.credentials ?? { apiKey: LEARNIFIER_TEST_KEY, apiSecret: LEARNIFIER_TEST_SECRET };
+	const { apiKey, apiSecret } = run.credentials ?? {
+		apiKey: LEARNIFIER_TEST_KEY,
+		apiSecret: LEARNIFIER_TEST_SECRET,
+	};
 	return await runWorkflow(learnifierWorkflow(parameters, run), {
 		credentials: { learnifierApi: { baseUrl: sim.url, apiKey, apiSecret } },
 	});

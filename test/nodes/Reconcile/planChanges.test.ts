@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { nfcText, nfcValue, type DataRecord } from '../../../nodes/Reconcile/fieldValues';
-import { planChanges, type ChangePlan, type PlanOptions } from '../../../nodes/Reconcile/planChanges';
+import {
+	planChanges,
+	type ChangePlan,
+	type PlanOptions,
+} from '../../../nodes/Reconcile/planChanges';
 import { applyPlan, randomCase } from './randomDatasets';
 
 const defaults: PlanOptions = {
@@ -61,7 +65,10 @@ describe('planChanges', () => {
 
 	describe('keys', () => {
 		it('are trimmed, and numbers match the same text', () => {
-			const result = plan([{ externalId: ' a1 ' }, { externalId: 42 }], [{ externalId: 'a1' }, { externalId: '42' }]);
+			const result = plan(
+				[{ externalId: ' a1 ' }, { externalId: 42 }],
+				[{ externalId: 'a1' }, { externalId: '42' }],
+			);
 			assert.deepEqual(keysByOutput(result).unchanged, ['a1', '42']);
 		});
 
@@ -69,9 +76,15 @@ describe('planChanges', () => {
 			const source = [{ externalId: 'ABC' }];
 			const target = [{ externalId: 'abc' }];
 			assert.deepEqual(keysByOutput(plan(source, target)), {
-				create: ['ABC'], update: [], delete: ['abc'], unchanged: [], skipped: [],
+				create: ['ABC'],
+				update: [],
+				delete: ['abc'],
+				unchanged: [],
+				skipped: [],
 			});
-			assert.deepEqual(keysByOutput(plan(source, target, { ignoreKeyCase: true })).unchanged, ['ABC']);
+			assert.deepEqual(keysByOutput(plan(source, target, { ignoreKeyCase: true })).unchanged, [
+				'ABC',
+			]);
 		});
 
 		it('are read from a different field on each side, with dots for nested fields', () => {
@@ -84,7 +97,14 @@ describe('planChanges', () => {
 
 		it('skips source records without a usable key, saying which field and why', () => {
 			const result = plan(
-				[{}, { externalId: null }, { externalId: '  ' }, { externalId: { id: 1 } }, { externalId: [1] }, { externalId: true }],
+				[
+					{},
+					{ externalId: null },
+					{ externalId: '  ' },
+					{ externalId: { id: 1 } },
+					{ externalId: [1] },
+					{ externalId: true },
+				],
 				[],
 			);
 			assert.deepEqual(
@@ -107,7 +127,13 @@ describe('planChanges', () => {
 
 		it('are left alone by default and counted', () => {
 			const result = plan([{ externalId: 'a' }], target);
-			assert.deepEqual(keysByOutput(result), { create: [], update: [], delete: [], unchanged: ['a'], skipped: [] });
+			assert.deepEqual(keysByOutput(result), {
+				create: [],
+				update: [],
+				delete: [],
+				unchanged: ['a'],
+				skipped: [],
+			});
 			assert.equal(result.ignoredTargets, 1);
 		});
 
@@ -123,8 +149,19 @@ describe('planChanges', () => {
 	describe('keys held by several records', () => {
 		it('skip every record with that key on both sides, naming the key and the counts', () => {
 			const result = plan(
-				[{ externalId: 'twin' }, { externalId: 'ok' }, { externalId: 'twin ' }, { externalId: 'solo' }],
-				[{ externalId: 'twin' }, { externalId: 'ok' }, { externalId: 'dup' }, { externalId: 'dup' }, { externalId: 'solo' }],
+				[
+					{ externalId: 'twin' },
+					{ externalId: 'ok' },
+					{ externalId: 'twin ' },
+					{ externalId: 'solo' },
+				],
+				[
+					{ externalId: 'twin' },
+					{ externalId: 'ok' },
+					{ externalId: 'dup' },
+					{ externalId: 'dup' },
+					{ externalId: 'solo' },
+				],
 			);
 			assert.deepEqual(keysByOutput(result), {
 				create: [],
@@ -138,7 +175,10 @@ describe('planChanges', () => {
 				'The key "twin" is held by 2 source records and 1 target record (source field "externalId", ' +
 					'target field "externalId"); records that share a key are not matched.',
 			);
-			assert.match(result.skipped[3].reason, /"dup" is held by 0 source records and 2 target records/);
+			assert.match(
+				result.skipped[3].reason,
+				/"dup" is held by 0 source records and 2 target records/,
+			);
 		});
 
 		it('count keys that differ only in case as the same key when ignoring case', () => {
@@ -156,9 +196,13 @@ describe('planChanges', () => {
 
 	describe('fields to compare', () => {
 		it('map a source field to a differently named target field, with dot paths', () => {
-			const result = plan([{ externalId: 'a', lang: 'sv' }], [{ externalId: 'a', prefs: { locale: 'en' } }], {
-				fields: [{ sourceField: 'lang', targetField: 'prefs.locale', ignoreCase: false }],
-			});
+			const result = plan(
+				[{ externalId: 'a', lang: 'sv' }],
+				[{ externalId: 'a', prefs: { locale: 'en' } }],
+				{
+					fields: [{ sourceField: 'lang', targetField: 'prefs.locale', ignoreCase: false }],
+				},
+			);
 			assert.deepEqual(result.update[0].changes, [
 				{ sourceField: 'lang', targetField: 'prefs.locale', from: 'en', to: 'sv' },
 			]);
@@ -174,14 +218,18 @@ describe('planChanges', () => {
 		});
 
 		it('never compare fields that are not listed', () => {
-			const result = plan([{ externalId: 'a', firstName: 'A', phone: '1' }], [{ externalId: 'a', firstName: 'A', phone: '2' }]);
+			const result = plan(
+				[{ externalId: 'a', firstName: 'A', phone: '1' }],
+				[{ externalId: 'a', firstName: 'A', phone: '2' }],
+			);
 			assert.equal(result.unchanged.length, 1);
 		});
 
 		it('trim text, treat numbers as text, and compare lists and objects member by member', () => {
 			const fields = ['v'].map((f) => ({ sourceField: f, targetField: f, ignoreCase: false }));
 			const same = (a: unknown, b: unknown) =>
-				plan([{ externalId: 'k', v: a }], [{ externalId: 'k', v: b }], { fields }).unchanged.length === 1;
+				plan([{ externalId: 'k', v: a }], [{ externalId: 'k', v: b }], { fields }).unchanged
+					.length === 1;
 			assert.ok(same(' Anna ', 'Anna'));
 			assert.ok(same(7, '7'));
 			assert.ok(same(true, 'true'));
@@ -196,24 +244,47 @@ describe('planChanges', () => {
 	describe('the empty rule', () => {
 		const fields = [{ sourceField: 'v', targetField: 'v', ignoreCase: false }];
 		const outcome = (a: DataRecord, b: DataRecord, treatEmptyAsMissing: boolean) => {
-			const result = plan([{ externalId: 'k', ...a }], [{ externalId: 'k', ...b }], { fields, treatEmptyAsMissing });
+			const result = plan([{ externalId: 'k', ...a }], [{ externalId: 'k', ...b }], {
+				fields,
+				treatEmptyAsMissing,
+			});
 			return result.unchanged.length === 1 ? 'unchanged' : result.update[0].changes[0];
 		};
 
 		it('by default, missing, null, empty and blank text are all the same', () => {
-			for (const [a, b] of [[{}, { v: '' }], [{ v: null }, { v: '   ' }], [{ v: '' }, {}], [{}, { v: null }]]) {
+			for (const [a, b] of [
+				[{}, { v: '' }],
+				[{ v: null }, { v: '   ' }],
+				[{ v: '' }, {}],
+				[{}, { v: null }],
+			]) {
 				assert.equal(outcome(a, b, true), 'unchanged', JSON.stringify([a, b]));
 			}
 		});
 
 		it('when off, empty text is a value, but missing and null are still the same', () => {
 			assert.equal(outcome({}, { v: null }, false), 'unchanged');
-			assert.deepEqual(outcome({ v: '' }, {}, false), { sourceField: 'v', targetField: 'v', from: null, to: '' });
-			assert.deepEqual(outcome({}, { v: ' ' }, false), { sourceField: 'v', targetField: 'v', from: ' ', to: null });
+			assert.deepEqual(outcome({ v: '' }, {}, false), {
+				sourceField: 'v',
+				targetField: 'v',
+				from: null,
+				to: '',
+			});
+			assert.deepEqual(outcome({}, { v: ' ' }, false), {
+				sourceField: 'v',
+				targetField: 'v',
+				from: ' ',
+				to: null,
+			});
 		});
 
 		it('a source without a value clears the target value (to: null)', () => {
-			assert.deepEqual(outcome({}, { v: 'x' }, true), { sourceField: 'v', targetField: 'v', from: 'x', to: null });
+			assert.deepEqual(outcome({}, { v: 'x' }, true), {
+				sourceField: 'v',
+				targetField: 'v',
+				from: 'x',
+				to: null,
+			});
 		});
 	});
 });
@@ -222,8 +293,15 @@ describe('records an earlier run removed (Removed Flag Field)', () => {
 	const locked = { removedFlagField: 'hardLock' };
 
 	it('are not deleted again and are counted apart', () => {
-		const result = plan([], [{ externalId: 'left', hardLock: true }, { externalId: 'gone' }], locked);
-		assert.deepEqual(result.delete.map((e) => e.key), ['gone']);
+		const result = plan(
+			[],
+			[{ externalId: 'left', hardLock: true }, { externalId: 'gone' }],
+			locked,
+		);
+		assert.deepEqual(
+			result.delete.map((e) => e.key),
+			['gone'],
+		);
 		assert.equal(result.alreadyRemoved, 1);
 	});
 
@@ -241,7 +319,10 @@ describe('records an earlier run removed (Removed Flag Field)', () => {
 
 	it('are deleted like any other when the option is not set', () => {
 		const result = plan([], [{ externalId: 'left', hardLock: true }]);
-		assert.deepEqual(result.delete.map((e) => e.key), ['left']);
+		assert.deepEqual(
+			result.delete.map((e) => e.key),
+			['left'],
+		);
 		assert.equal(result.alreadyRemoved, 0);
 	});
 });
@@ -280,7 +361,10 @@ describe('Unicode normalization (normalizeUnicode)', () => {
 	const inNfc = { normalizeUnicode: true };
 
 	it('counts a name in NFD and the same name in NFC as unchanged, either side; without the option as an update', () => {
-		for (const [sourceName, targetName] of [[asaNfd, asaNfc], [asaNfc, asaNfd]]) {
+		for (const [sourceName, targetName] of [
+			[asaNfd, asaNfc],
+			[asaNfc, asaNfd],
+		]) {
 			const source = [{ externalId: 'a', firstName: sourceName }];
 			const target = [{ externalId: 'a', firstName: targetName }];
 			assert.deepEqual(keysByOutput(plan(source, target, inNfc)).unchanged, ['a']);
@@ -291,7 +375,11 @@ describe('Unicode normalization (normalizeUnicode)', () => {
 	});
 
 	it('sends a new value in NFC, and reports the target value as it is', () => {
-		const result = plan([{ externalId: 'a', firstName: ` ${asaNfd}` }], [{ externalId: 'a', firstName: 'Anna' }], inNfc);
+		const result = plan(
+			[{ externalId: 'a', firstName: ` ${asaNfd}` }],
+			[{ externalId: 'a', firstName: 'Anna' }],
+			inNfc,
+		);
 		assert.deepEqual(result.update[0].changes, [
 			{ sourceField: 'firstName', targetField: 'firstName', from: 'Anna', to: ` ${asaNfc}` },
 		]);
@@ -302,7 +390,11 @@ describe('Unicode normalization (normalizeUnicode)', () => {
 		const target = [{ externalId: `${asaNfc}1` }];
 		assert.deepEqual(keysByOutput(plan(source, target, inNfc)).unchanged, [`${asaNfc}1`]);
 		assert.deepEqual(keysByOutput(plan(source, target)), {
-			create: [`${asaNfd}1`], update: [], delete: [`${asaNfc}1`], unchanged: [], skipped: [],
+			create: [`${asaNfd}1`],
+			update: [],
+			delete: [`${asaNfc}1`],
+			unchanged: [],
+			skipped: [],
 		});
 	});
 
@@ -311,7 +403,9 @@ describe('Unicode normalization (normalizeUnicode)', () => {
 		const target = [{ externalId: '\u00E5sa', primaryEmail: '\u00E5sa@school.se' }];
 		const result = plan(source, target, { ...inNfc, ignoreKeyCase: true });
 		assert.deepEqual(keysByOutput(result).unchanged, ['\u00C5SA']);
-		assert.deepEqual(keysByOutput(plan(source, target, { ignoreKeyCase: true })).create, ['A\u030ASA']);
+		assert.deepEqual(keysByOutput(plan(source, target, { ignoreKeyCase: true })).create, [
+			'A\u030ASA',
+		]);
 	});
 
 	it('compares text inside lists and objects in NFC too', () => {
@@ -323,9 +417,18 @@ describe('Unicode normalization (normalizeUnicode)', () => {
 	});
 
 	it('counts values of a field that must be unique as the same when only their form differs', () => {
-		const source = [{ externalId: 'a', email: `${asaNfd}@x.se` }, { externalId: 'b', email: `${asaNfc}@x.se` }];
-		assert.deepEqual(keysByOutput(plan(source, [], { ...inNfc, uniqueSourceFields: ['email'] })).skipped, ['source:0', 'source:1']);
-		assert.deepEqual(keysByOutput(plan(source, [], { uniqueSourceFields: ['email'] })).create, ['a', 'b']);
+		const source = [
+			{ externalId: 'a', email: `${asaNfd}@x.se` },
+			{ externalId: 'b', email: `${asaNfc}@x.se` },
+		];
+		assert.deepEqual(
+			keysByOutput(plan(source, [], { ...inNfc, uniqueSourceFields: ['email'] })).skipped,
+			['source:0', 'source:1'],
+		);
+		assert.deepEqual(keysByOutput(plan(source, [], { uniqueSourceFields: ['email'] })).create, [
+			'a',
+			'b',
+		]);
 	});
 });
 
@@ -334,19 +437,39 @@ describe('nfcText and nfcValue', () => {
 		for (let a = 0; a < 0x310; a++) {
 			for (let b = 0; b < 0x310; b++) {
 				const text = String.fromCharCode(a, b);
-				if (nfcText(text) !== text.normalize('NFC')) assert.fail(`U+${a.toString(16)} U+${b.toString(16)}`);
+				if (nfcText(text) !== text.normalize('NFC'))
+					assert.fail(`U+${a.toString(16)} U+${b.toString(16)}`);
 			}
 		}
-		for (const text of ['A\u030Asa', 'Bjo\u0308rn', '\u1100\u1161', 'e\u0301\u0323', '\u212B', '\u{1F600}e\u0301']) {
+		for (const text of [
+			'A\u030Asa',
+			'Bjo\u0308rn',
+			'\u1100\u1161',
+			'e\u0301\u0323',
+			'\u212B',
+			'\u{1F600}e\u0301',
+		]) {
 			assert.equal(nfcText(text), text.normalize('NFC'), JSON.stringify(text));
 		}
 	});
 
 	it('nfcValue normalizes text in lists and objects, leaves other values alone and never changes its input', () => {
 		const date = new Date(0);
-		const nested = { name: 'A\u030Asa', tags: ['o\u0308', 1, null], at: date, ok: true, plain: 'Anna' };
+		const nested = {
+			name: 'A\u030Asa',
+			tags: ['o\u0308', 1, null],
+			at: date,
+			ok: true,
+			plain: 'Anna',
+		};
 		const before = structuredClone(nested);
-		assert.deepEqual(nfcValue(nested), { name: '\u00C5sa', tags: ['\u00F6', 1, null], at: date, ok: true, plain: 'Anna' });
+		assert.deepEqual(nfcValue(nested), {
+			name: '\u00C5sa',
+			tags: ['\u00F6', 1, null],
+			at: date,
+			ok: true,
+			plain: 'Anna',
+		});
 		assert.deepEqual(nested, before);
 		const alreadyNfc = { name: '\u00C5sa', tags: ['x'] };
 		assert.equal(nfcValue(alreadyNfc), alreadyNfc, 'returned as it is, not copied');
@@ -379,7 +502,11 @@ describe('planChanges properties, over seeded random datasets', () => {
 				...result.skipped.filter((e) => e.side === 'target').map((e) => e.index),
 			];
 			assert.equal(new Set(seen).size, seen.length, `seed ${seed}: a target record in two outputs`);
-			assert.equal(seen.length + result.ignoredTargets + result.alreadyRemoved, target.length, `seed ${seed}`);
+			assert.equal(
+				seen.length + result.ignoredTargets + result.alreadyRemoved,
+				target.length,
+				`seed ${seed}`,
+			);
 			if (!options.removedFlagField) assert.equal(result.alreadyRemoved, 0);
 			if (!options.ignoreTargetsWithoutKey) assert.equal(result.ignoredTargets, 0);
 		}
@@ -391,7 +518,11 @@ describe('planChanges properties, over seeded random datasets', () => {
 			const second = planChanges(source, applyPlan(first, source, target, options), options);
 			const message = `seed ${seed}`;
 			assert.deepEqual([second.create, second.update, second.delete], [[], [], []], message);
-			assert.equal(second.unchanged.length, first.create.length + first.update.length + first.unchanged.length, message);
+			assert.equal(
+				second.unchanged.length,
+				first.create.length + first.update.length + first.unchanged.length,
+				message,
+			);
 			assert.deepEqual(
 				second.skipped.filter((e) => e.side === 'source'),
 				first.skipped.filter((e) => e.side === 'source'),
@@ -402,13 +533,24 @@ describe('planChanges properties, over seeded random datasets', () => {
 
 	it('with normalizeUnicode, decides the same when the source spells all its text in NFD', () => {
 		const inNfd = (records: DataRecord[]): DataRecord[] =>
-			JSON.parse(JSON.stringify(records, (_, value) => (typeof value === 'string' ? value.normalize('NFD') : value)));
+			JSON.parse(
+				JSON.stringify(records, (_, value) =>
+					typeof value === 'string' ? value.normalize('NFD') : value,
+				),
+			);
 		// Reasons quote the source's values as they are; everything else must be the same.
-		const decisions = (result: ChangePlan) => ({ ...result, skipped: result.skipped.map(({ reason: _reason, ...skip }) => skip) });
+		const decisions = (result: ChangePlan) => ({
+			...result,
+			skipped: result.skipped.map(({ reason: _reason, ...skip }) => skip),
+		});
 		for (const { seed, source, target, options } of randomCase.many(cases)) {
 			const inNfc = { ...options, normalizeUnicode: true };
 			const asGiven = decisions(planChanges(source, target, inNfc));
-			assert.deepEqual(decisions(planChanges(inNfd(source), target, inNfc)), asGiven, `seed ${seed}`);
+			assert.deepEqual(
+				decisions(planChanges(inNfd(source), target, inNfc)),
+				asGiven,
+				`seed ${seed}`,
+			);
 		}
 	});
 });

@@ -33,7 +33,11 @@ export interface TwoInputNode {
 	outputs: readonly string[];
 }
 
-export function twoInputWorkflow(node: TwoInputNode, source: IDataObject[], target: IDataObject[]): WorkflowJson {
+export function twoInputWorkflow(
+	node: TwoInputNode,
+	source: IDataObject[],
+	target: IDataObject[],
+): WorkflowJson {
 	return {
 		name: `${node.name} on two pinned inputs`,
 		nodes: [
@@ -54,7 +58,9 @@ export function twoInputWorkflow(node: TwoInputNode, source: IDataObject[], targ
 			},
 			Source: { main: [[{ node: node.name, type: 'main', index: 0 }]] },
 			Target: { main: [[{ node: node.name, type: 'main', index: 1 }]] },
-			[node.name]: { main: node.outputs.map((output) => [{ node: after(output), type: 'main', index: 0 }]) },
+			[node.name]: {
+				main: node.outputs.map((output) => [{ node: after(output), type: 'main', index: 0 }]),
+			},
 		},
 		// Paired as the nodes that read Admentum or Learnifier emit their items.
 		pinData: {
@@ -71,11 +77,20 @@ export const reconcileWorkflow = (
 	outputs: readonly string[] = OUTPUTS,
 ) =>
 	twoInputWorkflow(
-		{ name: RECONCILE, type: 'n8n-nodes-directory-sync.reconcile', typeVersion: 1, parameters, outputs },
+		{
+			name: RECONCILE,
+			type: 'n8n-nodes-directory-sync.reconcile',
+			typeVersion: 1,
+			parameters,
+			outputs,
+		},
 		source,
 		target,
 	);
 
 /** Runs Reconcile on the two record lists and returns the engine's result. */
-export const runReconcile = (source: IDataObject[], target: IDataObject[], parameters?: INodeParameters) =>
-	runWorkflow(reconcileWorkflow(source, target, parameters));
+export const runReconcile = (
+	source: IDataObject[],
+	target: IDataObject[],
+	parameters?: INodeParameters,
+) => runWorkflow(reconcileWorkflow(source, target, parameters));

@@ -16,7 +16,9 @@ function propertiesOf(name: string): INodeProperties[] {
 function allParameters(properties: INodeProperties[]): INodeProperties[] {
 	return properties.flatMap((property) => [
 		property,
-		...allParameters(((property.options ?? []) as INodeProperties[]).filter((option) => 'type' in option)),
+		...allParameters(
+			((property.options ?? []) as INodeProperties[]).filter((option) => 'type' in option),
+		),
 	]);
 }
 
@@ -28,12 +30,18 @@ describe('the deletion guard defaults shown in the editor are the shared ones', 
 	it('Reconcile: Max Deletions and Max Deletion Percentage', () => {
 		const properties = propertiesOf('reconcile');
 		assert.equal(defaultOf(properties, 'maxDeletions'), DEFAULT_DELETION_LIMITS.maxDeletions);
-		assert.equal(defaultOf(properties, 'maxDeletionPercent'), DEFAULT_DELETION_LIMITS.maxDeletionPercent);
+		assert.equal(
+			defaultOf(properties, 'maxDeletionPercent'),
+			DEFAULT_DELETION_LIMITS.maxDeletionPercent,
+		);
 	});
 
 	it('GoPublic: Max Locks and Max Lock Percentage', () => {
 		const properties = propertiesOf('goPublic');
 		assert.equal(defaultOf(properties, 'maxLocks'), DEFAULT_DELETION_LIMITS.maxDeletions);
-		assert.equal(defaultOf(properties, 'maxLockPercent'), DEFAULT_DELETION_LIMITS.maxDeletionPercent);
+		assert.equal(
+			defaultOf(properties, 'maxLockPercent'),
+			DEFAULT_DELETION_LIMITS.maxDeletionPercent,
+		);
 	});
 });

@@ -15,7 +15,12 @@
  *   populationShare            only this share (0..1) of the people exists, e.g. 0.4
  */
 import type { PeopleWorld, Person, School } from '../seed/people';
-import { startSimulator, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulatorServer';
+import {
+	startSimulator,
+	type RunningSimulator,
+	type SimRequest,
+	type SimResponse,
+} from '../kit/simulatorServer';
 import { cutMidRow, toCsv } from './csvExport';
 import { defaultWorld, withTrickyValues, type TrickyPeople } from './seedAdmentum';
 
@@ -27,8 +32,28 @@ export const ADMENTUM_JSON_PATH = '/api/v1';
 /** Columns of the CSV export, in order. */
 export const CSV_COLUMNS = {
 	schools: ['id', 'name', 'code'],
-	students: ['id', 'eid', 'guid', 'first_name', 'last_name', 'email', 'school_id', 'class_name', 'personnummer'],
-	teachers: ['id', 'eid', 'guid', 'first_name', 'last_name', 'email', 'school_id', 'title', 'personnummer'],
+	students: [
+		'id',
+		'eid',
+		'guid',
+		'first_name',
+		'last_name',
+		'email',
+		'school_id',
+		'class_name',
+		'personnummer',
+	],
+	teachers: [
+		'id',
+		'eid',
+		'guid',
+		'first_name',
+		'last_name',
+		'email',
+		'school_id',
+		'title',
+		'personnummer',
+	],
 } as const;
 /** What the people lists say under 'wrongColumns' (a report someone "improved"). */
 export const WRONG_CSV_COLUMNS = ['ID', 'Förnamn', 'Efternamn', 'E-post', 'Skola'];
@@ -46,7 +71,11 @@ export interface AdmentumSettings {
 	populationShare: number;
 }
 
-export const DEFAULT_SETTINGS: AdmentumSettings = { keyHeader: 'Authorization', badAnswer: 'none', populationShare: 1 };
+export const DEFAULT_SETTINGS: AdmentumSettings = {
+	keyHeader: 'Authorization',
+	badAnswer: 'none',
+	populationShare: 1,
+};
 
 export interface AdmentumState {
 	world: PeopleWorld;
@@ -72,7 +101,11 @@ const HTML_LOGIN_PAGE =
 	'<body><form method="post" action="/login/"><input name="username"><input name="password" type="password">' +
 	'<button>Logga in</button></form></body></html>\n';
 
-const csvAnswer = (body: string): SimResponse => ({ status: 200, headers: { 'Content-Type': 'text/csv; charset=utf-8' }, body });
+const csvAnswer = (body: string): SimResponse => ({
+	status: 200,
+	headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+	body,
+});
 const detail = (status: number, text: string): SimResponse => ({ status, body: { detail: text } });
 
 function presentedKey(req: SimRequest, keyHeader: string): string | undefined {
@@ -90,9 +123,15 @@ function population(state: AdmentumState): Person[] {
 	return share >= 1 ? people : people.slice(0, Math.round(people.length * share));
 }
 
-function peopleOf(state: AdmentumState, role: Person['role'] | undefined, schoolId: number | undefined) {
+function peopleOf(
+	state: AdmentumState,
+	role: Person['role'] | undefined,
+	schoolId: number | undefined,
+) {
 	return population(state).filter(
-		(p) => (role === undefined || p.role === role) && (schoolId === undefined || p.schoolIds.includes(schoolId)),
+		(p) =>
+			(role === undefined || p.role === role) &&
+			(schoolId === undefined || p.schoolIds.includes(schoolId)),
 	);
 }
 
@@ -129,14 +168,21 @@ function csvPeople(state: AdmentumState, req: SimRequest, role: Person['role']):
 			.map((id) => ({ ...admentumFields(p), school_id: id })),
 	);
 	if (badAnswer === 'wrongColumns') {
-		const renamed = rows.map((r) => ({ ID: r.id, Förnamn: r.first_name, Efternamn: r.last_name, 'E-post': r.email, Skola: r.school_id }));
+		const renamed = rows.map((r) => ({
+			ID: r.id,
+			Förnamn: r.first_name,
+			Efternamn: r.last_name,
+			'E-post': r.email,
+			Skola: r.school_id,
+		}));
 		return csvAnswer(toCsv(WRONG_CSV_COLUMNS, renamed));
 	}
 	const csv = toCsv(role === 'student' ? CSV_COLUMNS.students : CSV_COLUMNS.teachers, rows);
 	return csvAnswer(badAnswer === 'truncated' ? cutMidRow(csv) : csv);
 }
 
-const csvSchools = (state: AdmentumState): SimResponse => csvAnswer(toCsv(CSV_COLUMNS.schools, state.world.schools));
+const csvSchools = (state: AdmentumState): SimResponse =>
+	csvAnswer(toCsv(CSV_COLUMNS.schools, state.world.schools));
 
 // ---- JSON variant (Django REST framework style) ---------------------------------------------
 
@@ -144,12 +190,16 @@ function absolute(req: SimRequest, path: string) {
 	return `http://${req.headers.host ?? '127.0.0.1'}${path}`;
 }
 
-const schoolRef = (req: SimRequest, id: number) => ({ url: absolute(req, `${ADMENTUM_JSON_PATH}/schools/${id}/`), id });
+const schoolRef = (req: SimRequest, id: number) => ({
+	url: absolute(req, `${ADMENTUM_JSON_PATH}/schools/${id}/`),
+	id,
+});
 
 function page<T>(req: SimRequest, all: T[]): SimResponse {
 	const pageNumber = optionalNumber(req.query.get('page')) ?? 1;
 	const requestedSize = optionalNumber(req.query.get('page_size')) ?? JSON_PAGE_SIZE.default;
-	if (pageNumber === 'invalid' || requestedSize === 'invalid' || pageNumber < 1) return detail(404, 'Invalid page.');
+	if (pageNumber === 'invalid' || requestedSize === 'invalid' || pageNumber < 1)
+		return detail(404, 'Invalid page.');
 	const size = Math.min(Math.max(1, requestedSize), JSON_PAGE_SIZE.max);
 	const pages = Math.max(1, Math.ceil(all.length / size));
 	if (pageNumber > pages) return detail(404, 'Invalid page.');
@@ -174,7 +224,11 @@ function page<T>(req: SimRequest, all: T[]): SimResponse {
 function jsonSchools(state: AdmentumState, req: SimRequest): SimResponse {
 	return page(
 		req,
-		state.world.schools.map((s: School) => ({ ...schoolRef(req, s.id), name: s.name, code: s.code })),
+		state.world.schools.map((s: School) => ({
+			...schoolRef(req, s.id),
+			name: s.name,
+			code: s.code,
+		})),
 	);
 }
 
@@ -190,10 +244,17 @@ function jsonUser(req: SimRequest, p: Person) {
 function jsonUsers(state: AdmentumState, req: SimRequest): SimResponse {
 	const schoolId = optionalNumber(req.query.get('school'));
 	const roleNumber = optionalNumber(req.query.get('role'));
-	if (schoolId === 'invalid' || roleNumber === 'invalid') return detail(400, 'school and role must be numbers');
-	const role = (Object.keys(JSON_ROLE) as Person['role'][]).find((r) => JSON_ROLE[r] === roleNumber);
-	if (roleNumber !== undefined && !role) return { status: 200, body: { count: 0, next: null, previous: null, results: [] } };
-	const answer = page(req, peopleOf(state, role, schoolId).map((p) => jsonUser(req, p)));
+	if (schoolId === 'invalid' || roleNumber === 'invalid')
+		return detail(400, 'school and role must be numbers');
+	const role = (Object.keys(JSON_ROLE) as Person['role'][]).find(
+		(r) => JSON_ROLE[r] === roleNumber,
+	);
+	if (roleNumber !== undefined && !role)
+		return { status: 200, body: { count: 0, next: null, previous: null, results: [] } };
+	const answer = page(
+		req,
+		peopleOf(state, role, schoolId).map((p) => jsonUser(req, p)),
+	);
 	const body = answer.body as { results?: Array<Record<string, unknown>> } | undefined;
 	switch (state.settings.badAnswer) {
 		case 'wrongColumns':
@@ -207,7 +268,11 @@ function jsonUsers(state: AdmentumState, req: SimRequest): SimResponse {
 			return { status: 200, body: { detail: 'OK', users: body?.results ?? [] } };
 		case 'truncated': {
 			const text = JSON.stringify(body);
-			return { status: 200, headers: { 'Content-Type': 'application/json' }, body: text.slice(0, Math.floor(text.length * 0.6)) };
+			return {
+				status: 200,
+				headers: { 'Content-Type': 'application/json' },
+				body: text.slice(0, Math.floor(text.length * 0.6)),
+			};
 		}
 		default:
 			return answer;
@@ -230,7 +295,11 @@ export async function startAdmentumSimulator(
 		(handle: (s: AdmentumState, req: SimRequest) => SimResponse) =>
 		(req: SimRequest): SimResponse =>
 			state().settings.badAnswer === 'htmlLoginPage'
-				? { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: HTML_LOGIN_PAGE }
+				? {
+						status: 200,
+						headers: { 'Content-Type': 'text/html; charset=utf-8' },
+						body: HTML_LOGIN_PAGE,
+					}
 				: handle(state(), req);
 	const configure = (changes: Partial<AdmentumSettings>) => {
 		state().settings = { ...state().settings, ...changes };
@@ -254,20 +323,40 @@ export async function startAdmentumSimulator(
 			},
 			routes: [
 				{ method: 'GET', pattern: `${ADMENTUM_CSV_PATH}/schools`, handle: htmlOr(csvSchools) },
-				{ method: 'GET', pattern: `${ADMENTUM_CSV_PATH}/students`, handle: htmlOr((s, r) => csvPeople(s, r, 'student')) },
-				{ method: 'GET', pattern: `${ADMENTUM_CSV_PATH}/teachers`, handle: htmlOr((s, r) => csvPeople(s, r, 'teacher')) },
+				{
+					method: 'GET',
+					pattern: `${ADMENTUM_CSV_PATH}/students`,
+					handle: htmlOr((s, r) => csvPeople(s, r, 'student')),
+				},
+				{
+					method: 'GET',
+					pattern: `${ADMENTUM_CSV_PATH}/teachers`,
+					handle: htmlOr((s, r) => csvPeople(s, r, 'teacher')),
+				},
 				{ method: 'GET', pattern: `${ADMENTUM_JSON_PATH}/schools`, handle: htmlOr(jsonSchools) },
 				{ method: 'GET', pattern: `${ADMENTUM_JSON_PATH}/users`, handle: htmlOr(jsonUsers) },
 			],
 			controlRoutes: [
-				{ method: 'GET', pattern: '/__sim/admentum', handle: () => ({ status: 200, body: state().settings }) },
+				{
+					method: 'GET',
+					pattern: '/__sim/admentum',
+					handle: () => ({ status: 200, body: state().settings }),
+				},
 				{
 					method: 'PUT',
 					pattern: '/__sim/admentum',
-					handle: (req) => ({ status: 200, body: configure(JSON.parse(req.bodyText || '{}') as Partial<AdmentumSettings>) }),
+					handle: (req) => ({
+						status: 200,
+						body: configure(JSON.parse(req.bodyText || '{}') as Partial<AdmentumSettings>),
+					}),
 				},
 			],
-			describeState: (s) => ({ settings: s.settings, tricky: s.tricky, schools: s.world.schools, people: population(s) }),
+			describeState: (s) => ({
+				settings: s.settings,
+				tricky: s.tricky,
+				schools: s.world.schools,
+				people: population(s),
+			}),
 		},
 		{ port: options.port },
 	);

@@ -11,7 +11,12 @@ function field(value: unknown): string {
 }
 
 export function toCsv(columns: readonly string[], rows: readonly object[]): string {
-	const lines = [columns.join(CSV_DELIMITER), ...rows.map((row) => columns.map((c) => field((row as Record<string, unknown>)[c])).join(CSV_DELIMITER))];
+	const lines = [
+		columns.join(CSV_DELIMITER),
+		...rows.map((row) =>
+			columns.map((c) => field((row as Record<string, unknown>)[c])).join(CSV_DELIMITER),
+		),
+	];
 	return BYTE_ORDER_MARK + lines.join('\r\n') + '\r\n';
 }
 

@@ -24,14 +24,16 @@ export interface TrickyPeople {
 	untidyEmail: number;
 }
 
-export const defaultWorld = (): PeopleWorld => generatePeople({ seed: 42, count: 300, schoolCount: 3 });
+export const defaultWorld = (): PeopleWorld =>
+	generatePeople({ seed: 42, count: 300, schoolCount: 3 });
 
 /** A deep copy of `world` with the tricky values written into its first teachers and students. */
 export function withTrickyValues(world: PeopleWorld): { world: PeopleWorld; tricky: TrickyPeople } {
 	const people: Person[] = world.people.map((p) => ({ ...p, schoolIds: [...p.schoolIds] }));
 	const teachers = people.filter((p) => p.role === 'teacher');
 	const students = people.filter((p) => p.role === 'student' && p.email !== null);
-	if (teachers.length < 2 || students.length < 2) throw new Error('The world needs at least 2 teachers and 2 students');
+	if (teachers.length < 2 || students.length < 2)
+		throw new Error('The world needs at least 2 teachers and 2 students');
 	teachers[0].title = TRICKY_VALUES.titleWithSemicolon;
 	teachers[1].email = TRICKY_VALUES.untidyEmail;
 	students[0].className = TRICKY_VALUES.classNameWithNewline;

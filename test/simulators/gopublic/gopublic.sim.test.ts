@@ -21,7 +21,10 @@ const anna = {
 	roles: ['Lærer'],
 };
 
-async function post(members: unknown, init: { key?: string | null; contentType?: string; raw?: string } = {}) {
+async function post(
+	members: unknown,
+	init: { key?: string | null; contentType?: string; raw?: string } = {},
+) {
 	const headers: Record<string, string> = {
 		'Content-Type': init.contentType ?? 'application/json',
 		Origin: GOPUBLIC_TEST_ORIGIN,
@@ -74,7 +77,10 @@ describe('GoPublic simulator', () => {
 		});
 		assert.equal(put.status, 200);
 		assert.equal((await post([anna])).status, 403);
-		await fetch(sim.origin + '/__sim/gopublic', { method: 'PUT', body: JSON.stringify({ refuseCallers: false }) });
+		await fetch(sim.origin + '/__sim/gopublic', {
+			method: 'PUT',
+			body: JSON.stringify({ refuseCallers: false }),
+		});
 		assert.equal((await post([anna])).status, 200);
 	});
 
@@ -87,7 +93,14 @@ describe('GoPublic simulator', () => {
 	it('an empty import answers 200 and changes nothing', async () => {
 		const answer = await post([]);
 		assert.equal(answer.status, 200);
-		assert.deepEqual(answer.body, { created: 0, updated: 0, unchanged: 0, locked: 0, failed: 0, results: [] });
+		assert.deepEqual(answer.body, {
+			created: 0,
+			updated: 0,
+			unchanged: 0,
+			locked: 0,
+			failed: 0,
+			results: [],
+		});
 		assert.equal(sim.state.members.size, 0);
 	});
 
@@ -100,14 +113,23 @@ describe('GoPublic simulator', () => {
 		const answer = await post([{ ...anna, uuids: [] }]);
 		assert.equal(answer.status, 400);
 		assert.deepEqual(answer.body.errors, [
-			{ index: 0, field: 'uuids', message: 'uuids is required: a non-empty array of non-empty strings' },
+			{
+				index: 0,
+				field: 'uuids',
+				message: 'uuids is required: a non-empty array of non-empty strings',
+			},
 		]);
 	});
 
 	it('name, email, fullName and roles are required on create; one invalid member refuses the whole batch', async () => {
-		const answer = await post([anna, { uuids: ['b-1'], name: 'Bo', fullName: 'Bo Ek', roles: ['Elev'] }]);
+		const answer = await post([
+			anna,
+			{ uuids: ['b-1'], name: 'Bo', fullName: 'Bo Ek', roles: ['Elev'] },
+		]);
 		assert.equal(answer.status, 400);
-		assert.deepEqual(answer.body.errors, [{ index: 1, field: 'email', message: 'email is required for a new member' }]);
+		assert.deepEqual(answer.body.errors, [
+			{ index: 1, field: 'email', message: 'email is required for a new member' },
+		]);
 		assert.equal(sim.state.members.size, 0, 'nothing written');
 	});
 
@@ -186,10 +208,22 @@ describe('GoPublic simulator', () => {
 
 	it('categories and organizations: every level of a /-separated path is assigned', async () => {
 		await post([
-			{ ...anna, categories: ['Skoler/Nordskolen/Lærere'], organizations: ['Kommune/Skoler', 'Kommune/Ledelse'] },
+			{
+				...anna,
+				categories: ['Skoler/Nordskolen/Lærere'],
+				organizations: ['Kommune/Skoler', 'Kommune/Ledelse'],
+			},
 		]);
-		assert.deepEqual(member('a-1')?.assignedCategories, ['Skoler', 'Skoler/Nordskolen', 'Skoler/Nordskolen/Lærere']);
-		assert.deepEqual(member('a-1')?.assignedOrganizations, ['Kommune', 'Kommune/Skoler', 'Kommune/Ledelse']);
+		assert.deepEqual(member('a-1')?.assignedCategories, [
+			'Skoler',
+			'Skoler/Nordskolen',
+			'Skoler/Nordskolen/Lærere',
+		]);
+		assert.deepEqual(member('a-1')?.assignedOrganizations, [
+			'Kommune',
+			'Kommune/Skoler',
+			'Kommune/Ledelse',
+		]);
 	});
 
 	it('roles must exist, else "role not found: X" for that member only', async () => {
@@ -244,7 +278,10 @@ describe('GoPublic simulator', () => {
 	});
 
 	it('seeded members and roles come from the options', async () => {
-		const seeded = await startGoPublicSimulator({ roles: ['Rektor'], members: [{ ...anna, roles: ['Rektor'] }] });
+		const seeded = await startGoPublicSimulator({
+			roles: ['Rektor'],
+			members: [{ ...anna, roles: ['Rektor'] }],
+		});
 		try {
 			assert.equal(seeded.state.members.get('a-1')?.fields.fullName, 'Anna Sørensen');
 			assert.deepEqual([...seeded.state.roles], ['Rektor']);
@@ -267,7 +304,9 @@ describe('GoPublic simulator', () => {
 			{ method: 'POST', path: IMPORT_PATH, status: 200 },
 			{ method: 'POST', path: IMPORT_PATH, status: 403 },
 		]);
-		const state = (await (await fetch(sim.origin + '/__sim/state')).json()) as { members: unknown[] };
+		const state = (await (await fetch(sim.origin + '/__sim/state')).json()) as {
+			members: unknown[];
+		};
 		assert.equal(state.members.length, 1);
 		await fetch(sim.origin + '/__sim/reset', { method: 'POST' });
 		assert.equal(sim.state.members.size, 0);

@@ -11,15 +11,37 @@
  * Extra control route: PUT /__sim/gopublic  body `{ refuseCallers?: boolean, roles?: string[],
  * successAnswer?: SuccessAnswer }` (successAnswer: how a successful import is answered).
  */
-import { API_KEY_HEADER, IMPORT_PATH, type MemberPayload } from '../../../nodes/GoPublic/transport/apiContract';
-import { startSimulator, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulatorServer';
-import { distinctMembers, importMembers, type GoPublicState, type SuccessAnswer } from './memberImport';
+import {
+	API_KEY_HEADER,
+	IMPORT_PATH,
+	type MemberPayload,
+} from '../../../nodes/GoPublic/transport/apiContract';
+import {
+	startSimulator,
+	type RunningSimulator,
+	type SimRequest,
+	type SimResponse,
+} from '../kit/simulatorServer';
+import {
+	distinctMembers,
+	importMembers,
+	type GoPublicState,
+	type SuccessAnswer,
+} from './memberImport';
 import type { ImportSummary } from '../../../nodes/GoPublic/transport/apiContract';
 
 export const GOPUBLIC_TEST_KEY = 'gp-test-key-5f3a9c1e7b2d';
 export const GOPUBLIC_TEST_ORIGIN = 'https://intra.nordskolen.dk';
 /** Roles that exist in the simulated back office (Danish and Swedish schools). */
-export const GOPUBLIC_ROLES = ['Medarbejder', 'Leder', 'Lærer', 'Elev', 'Personale', 'Lärare', 'Rektor'];
+export const GOPUBLIC_ROLES = [
+	'Medarbejder',
+	'Leder',
+	'Lærer',
+	'Elev',
+	'Personale',
+	'Lärare',
+	'Rektor',
+];
 
 export const ACCESS_DENIED_PAGE =
 	'<html><head><title>403 Forbidden</title></head><body><h1>Access Denied</h1>' +
@@ -73,7 +95,8 @@ function seedState(options: GoPublicSimulatorOptions): GoPublicState {
 	};
 	if (options.members?.length) {
 		const outcome = importMembers(state, { members: options.members }, '2024-01-01T00:00:00.000Z');
-		if (outcome.kind === 'invalid') throw new Error(`Invalid seed members: ${JSON.stringify(outcome.problems)}`);
+		if (outcome.kind === 'invalid')
+			throw new Error(`Invalid seed members: ${JSON.stringify(outcome.problems)}`);
 	}
 	return state;
 }
@@ -89,17 +112,24 @@ export function describeGoPublicState(state: GoPublicState) {
 	};
 }
 
-export async function startGoPublicSimulator(options: GoPublicSimulatorOptions = {}): Promise<GoPublicSimulator> {
+export async function startGoPublicSimulator(
+	options: GoPublicSimulatorOptions = {},
+): Promise<GoPublicSimulator> {
 	const apiKey = options.apiKey ?? GOPUBLIC_TEST_KEY;
 	let current: GoPublicState | undefined;
 	const state = () => current!;
 
 	const authorize = (req: SimRequest): SimResponse | undefined => {
 		if (state().refuseCallers) {
-			return { status: 403, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: ACCESS_DENIED_PAGE };
+			return {
+				status: 403,
+				headers: { 'Content-Type': 'text/html; charset=utf-8' },
+				body: ACCESS_DENIED_PAGE,
+			};
 		}
 		const given = req.headers[API_KEY_HEADER];
-		if (given === undefined || given === '') return json(401, { message: `Missing ${API_KEY_HEADER} header` });
+		if (given === undefined || given === '')
+			return json(401, { message: `Missing ${API_KEY_HEADER} header` });
 		if (given !== apiKey) return json(401, { message: 'Invalid API key' });
 		return undefined;
 	};
@@ -120,7 +150,8 @@ export async function startGoPublicSimulator(options: GoPublicSimulatorOptions =
 		}
 		if (typeof req.headers.origin === 'string') state().origins.push(req.headers.origin);
 		const outcome = importMembers(state(), body);
-		if (outcome.kind === 'invalid') return json(400, { message: 'Validation failed', errors: outcome.problems });
+		if (outcome.kind === 'invalid')
+			return json(400, { message: 'Validation failed', errors: outcome.problems });
 		return successResponse(state().successAnswer, outcome.summary);
 	};
 

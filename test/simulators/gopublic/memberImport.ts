@@ -51,7 +51,14 @@ export interface GoPublicState {
  * documented: our assumed summary; counts only; 200 with an empty body; 200 with plain text;
  * 202 Accepted with a JSON message; 204 No Content.
  */
-export const SUCCESS_ANSWERS = ['summary', 'countsOnly', 'empty', 'text', 'accepted', 'noContent'] as const;
+export const SUCCESS_ANSWERS = [
+	'summary',
+	'countsOnly',
+	'empty',
+	'text',
+	'accepted',
+	'noContent',
+] as const;
 export type SuccessAnswer = (typeof SUCCESS_ANSWERS)[number];
 
 export const distinctMembers = (state: GoPublicState) => [...new Set(state.members.values())];
@@ -75,13 +82,16 @@ function isTextList(value: unknown): value is string[] {
 }
 
 function findMatches(state: GoPublicState, uuids: string[]) {
-	return [...new Set(uuids.map((uuid) => state.members.get(uuid)).filter((m): m is StoredMember => !!m))];
+	return [
+		...new Set(uuids.map((uuid) => state.members.get(uuid)).filter((m): m is StoredMember => !!m)),
+	];
 }
 
 /** Problems with one member's data; an empty list means it may be imported. */
 function checkMember(state: GoPublicState, raw: unknown, index: number): ValidationProblem[] {
 	const problem = (field: string, message: string) => ({ index, field, message });
-	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [problem('', 'a member must be a JSON object')];
+	if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+		return [problem('', 'a member must be a JSON object')];
 	const member = raw as RawMember;
 	const problems: ValidationProblem[] = [];
 	if (!isTextList(member.uuids) || member.uuids.length === 0) {
@@ -91,7 +101,8 @@ function checkMember(state: GoPublicState, raw: unknown, index: number): Validat
 	const locksOnly = toBoolean(member.lockForDeletion) === true;
 	for (const field of REQUIRED_ON_CREATE) {
 		const missing = member[field] === undefined || member[field] === null || member[field] === '';
-		if (missing && !exists && !locksOnly) problems.push(problem(field, `${field} is required for a new member`));
+		if (missing && !exists && !locksOnly)
+			problems.push(problem(field, `${field} is required for a new member`));
 	}
 	for (const field of ['name', 'fullName', 'email', ...OPTIONAL_TEXT_FIELDS]) {
 		const value = member[field];
@@ -110,7 +121,10 @@ function checkMember(state: GoPublicState, raw: unknown, index: number): Validat
 	for (const field of PATH_LIST_FIELDS) {
 		const value = member[field];
 		if (value === undefined) continue;
-		if (!isTextList(value) || value.some((path) => path.split('/').some((level) => level.trim() === ''))) {
+		if (
+			!isTextList(value) ||
+			value.some((path) => path.split('/').some((level) => level.trim() === ''))
+		) {
 			problems.push(problem(field, `${field} must be an array of paths like "Level 1/Level 2"`));
 		}
 	}
@@ -121,7 +135,10 @@ function checkMember(state: GoPublicState, raw: unknown, index: number): Validat
 	}
 	for (const field of DATE_FIELDS) {
 		const value = member[field];
-		if (value !== undefined && (!isText(value) || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))) {
+		if (
+			value !== undefined &&
+			(!isText(value) || !ISO_DATE.test(value) || Number.isNaN(Date.parse(value)))
+		) {
 			problems.push(problem(field, `${field} must be an ISO date-time, e.g. 2024-08-01T00:00:00Z`));
 		}
 	}
@@ -140,27 +157,46 @@ const everyLevel = (paths: string[]) => [
 /** The fields of a raw member in stored form (only those it carries). */
 function normalise(member: RawMember): Record<string, unknown> {
 	const fields: Record<string, unknown> = {};
-	const known = ['name', 'email', 'fullName', 'roles', ...OPTIONAL_TEXT_FIELDS, ...DATE_FIELDS, ...PATH_LIST_FIELDS];
+	const known = [
+		'name',
+		'email',
+		'fullName',
+		'roles',
+		...OPTIONAL_TEXT_FIELDS,
+		...DATE_FIELDS,
+		...PATH_LIST_FIELDS,
+	];
 	for (const field of known) if (member[field] !== undefined) fields[field] = member[field];
-	if (member.headOfDepartment !== undefined) fields.headOfDepartment = toBoolean(member.headOfDepartment);
+	if (member.headOfDepartment !== undefined)
+		fields.headOfDepartment = toBoolean(member.headOfDepartment);
 	return fields;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function applyMember(state: GoPublicState, raw: RawMember, index: number, now: string): MemberResult {
+function applyMember(
+	state: GoPublicState,
+	raw: RawMember,
+	index: number,
+	now: string,
+): MemberResult {
 	const uuids = raw.uuids as string[];
 	const result = (status: MemberResult['status'], message?: string): MemberResult =>
 		message === undefined ? { index, uuids, status } : { index, uuids, status, message };
 	const matches = findMatches(state, uuids);
 	if (matches.length > 1) {
-		return result('failed', `uuids belong to different members: ${matches.map((m) => m.uuids[0]).join(', ')}`);
+		return result(
+			'failed',
+			`uuids belong to different members: ${matches.map((m) => m.uuids[0]).join(', ')}`,
+		);
 	}
 	const lock = toBoolean(raw.lockForDeletion);
 	const existing = matches[0];
 	if (!existing && lock === true && raw.name === undefined)
 		return result('failed', `member not found: ${uuids.join(', ')}`);
-	const missingRole = ((raw.roles as string[] | undefined) ?? []).find((role) => !state.roles.has(role));
+	const missingRole = ((raw.roles as string[] | undefined) ?? []).find(
+		(role) => !state.roles.has(role),
+	);
 	if (missingRole !== undefined) return result('failed', roleNotFoundMessage(missingRole));
 
 	const member: StoredMember = existing ?? {
@@ -173,11 +209,17 @@ function applyMember(state: GoPublicState, raw: RawMember, index: number, now: s
 		createdAt: now,
 		updatedAt: now,
 	};
-	const before = JSON.stringify({ uuids: member.uuids, fields: member.fields, locked: member.locked });
+	const before = JSON.stringify({
+		uuids: member.uuids,
+		fields: member.fields,
+		locked: member.locked,
+	});
 	member.uuids = [...new Set([...member.uuids, ...uuids])];
 	member.fields = { ...member.fields, ...normalise(raw) };
 	member.assignedCategories = everyLevel((member.fields.categories as string[] | undefined) ?? []);
-	member.assignedOrganizations = everyLevel((member.fields.organizations as string[] | undefined) ?? []);
+	member.assignedOrganizations = everyLevel(
+		(member.fields.organizations as string[] | undefined) ?? [],
+	);
 	const newlyLocked = lock === true && !member.locked;
 	if (lock === true) {
 		member.locked = true;
@@ -186,7 +228,12 @@ function applyMember(state: GoPublicState, raw: RawMember, index: number, now: s
 	if (lock === false) member.locked = false; // assumed: lockForDeletion false lifts a lock
 	for (const uuid of member.uuids) state.members.set(uuid, member);
 	if (!existing) return result('created');
-	if (sameJson(before, JSON.stringify({ uuids: member.uuids, fields: member.fields, locked: member.locked }))) {
+	if (
+		sameJson(
+			before,
+			JSON.stringify({ uuids: member.uuids, fields: member.fields, locked: member.locked }),
+		)
+	) {
 		return result('unchanged');
 	}
 	member.updatedAt = now;
@@ -198,17 +245,28 @@ export type ImportOutcome =
 	| { kind: 'done'; summary: ImportSummary };
 
 /** Assumed: one invalid member refuses the whole batch (400), and nothing is written. */
-export function importMembers(state: GoPublicState, body: unknown, now = new Date().toISOString()): ImportOutcome {
-	const members = body && typeof body === 'object' ? (body as { members?: unknown }).members : undefined;
+export function importMembers(
+	state: GoPublicState,
+	body: unknown,
+	now = new Date().toISOString(),
+): ImportOutcome {
+	const members =
+		body && typeof body === 'object' ? (body as { members?: unknown }).members : undefined;
 	if (!Array.isArray(members)) {
-		return { kind: 'invalid', problems: [{ index: null, field: 'members', message: 'members must be an array' }] };
+		return {
+			kind: 'invalid',
+			problems: [{ index: null, field: 'members', message: 'members must be an array' }],
+		};
 	}
 	state.batchSizes.push(members.length);
 	state.received.push(...members);
 	const problems = members.flatMap((member, index) => checkMember(state, member, index));
 	if (problems.length > 0) return { kind: 'invalid', problems };
-	const results = members.map((member, index) => applyMember(state, member as RawMember, index, now));
-	const count = (status: MemberResult['status']) => results.filter((r) => r.status === status).length;
+	const results = members.map((member, index) =>
+		applyMember(state, member as RawMember, index, now),
+	);
+	const count = (status: MemberResult['status']) =>
+		results.filter((r) => r.status === status).length;
 	return {
 		kind: 'done',
 		summary: {

@@ -79,20 +79,30 @@ export class FaultInjector {
 			this.windowCount++;
 			if (this.windowCount > s.rateLimitPerSecond) {
 				const waitMs = this.windowStart + 1000 - now;
-				return { kind: 'error', status: 429, headers: this.retryAfter(Math.max(1, Math.ceil(waitMs / 1000)), now) };
+				return {
+					kind: 'error',
+					status: 429,
+					headers: this.retryAfter(Math.max(1, Math.ceil(waitMs / 1000)), now),
+				};
 			}
 		}
 		if (s.dropShare > 0 && this.random() < s.dropShare) return { kind: 'drop', when: s.dropWhen };
 		if (s.errorShare > 0 && this.random() < s.errorShare) {
 			const status = s.errorStatuses[Math.floor(this.random() * s.errorStatuses.length)];
-			return { kind: 'error', status, headers: status === 429 ? this.retryAfter(s.retryAfterSeconds, now) : {} };
+			return {
+				kind: 'error',
+				status,
+				headers: status === 429 ? this.retryAfter(s.retryAfterSeconds, now) : {},
+			};
 		}
 		return { kind: 'serve' };
 	}
 
 	private retryAfter(seconds: number, now: number): Record<string, string> {
 		const value =
-			this.settings.retryAfterForm === 'date' ? new Date(now + seconds * 1000).toUTCString() : String(seconds);
+			this.settings.retryAfterForm === 'date'
+				? new Date(now + seconds * 1000).toUTCString()
+				: String(seconds);
 		return { 'Retry-After': value };
 	}
 }

@@ -149,7 +149,8 @@ export async function startSimulator<State>(
 
 	const control = async (req: SimRequest): Promise<SimResponse> => {
 		const route = `${req.method} ${req.path}`;
-		if (route === 'GET /__sim/state') return { status: 200, body: (definition.describeState ?? ((s) => s))(sim.state) };
+		if (route === 'GET /__sim/state')
+			return { status: 200, body: (definition.describeState ?? ((s) => s))(sim.state) };
 		if (route === 'GET /__sim/requests') return { status: 200, body: sim.requests };
 		if (route === 'POST /__sim/reset') {
 			sim.reset();
@@ -159,13 +160,16 @@ export async function startSimulator<State>(
 			faults.set(JSON.parse(req.bodyText || '{}') as Partial<FaultSettings>);
 			return { status: 200, body: faults.current };
 		}
-		const own = definition.controlRoutes?.find((r) => r.method === req.method && r.pattern === req.path);
+		const own = definition.controlRoutes?.find(
+			(r) => r.method === req.method && r.pattern === req.path,
+		);
 		if (own) return await own.handle(req);
 		return { status: 404, body: { message: `No control route ${route}` } };
 	};
 
 	const serve = async (req: SimRequest): Promise<SimResponse> => {
-		if (!req.path.startsWith(basePath)) return { status: 404, body: { message: `Not found: ${req.path}` } };
+		if (!req.path.startsWith(basePath))
+			return { status: 404, body: { message: `Not found: ${req.path}` } };
 		const denied = definition.authorize?.(req);
 		if (denied) return denied;
 		const local = req.path.slice(basePath.length) || '/';
@@ -202,7 +206,8 @@ export async function startSimulator<State>(
 		const settings = faults.current;
 		if (settings.latencyMs > 0) await wait(settings.latencyMs);
 		const decision = faults.decide();
-		if (decision.kind === 'drop' && decision.when === 'before') return void incoming.socket.destroy();
+		if (decision.kind === 'drop' && decision.when === 'before')
+			return void incoming.socket.destroy();
 		if (decision.kind === 'error') {
 			logged.status = decision.status;
 			return send(res, {
@@ -215,7 +220,10 @@ export async function startSimulator<State>(
 		try {
 			answer = await serve(req);
 		} catch (error) {
-			answer = { status: 500, body: { code: 500, message: `Simulator bug: ${(error as Error).message}`, field: null } };
+			answer = {
+				status: 500,
+				body: { code: 500, message: `Simulator bug: ${(error as Error).message}`, field: null },
+			};
 		}
 		if (decision.kind === 'drop') return void incoming.socket.destroy();
 		if (settings.slowFirstByteMs > 0) await wait(settings.slowFirstByteMs);
@@ -224,7 +232,9 @@ export async function startSimulator<State>(
 	});
 	server.keepAliveTimeout = 5000;
 
-	await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+	await new Promise<void>((resolve) =>
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve),
+	);
 	const { port } = server.address() as AddressInfo;
 	sim.origin = `http://127.0.0.1:${port}`;
 	sim.url = sim.origin + basePath;

@@ -19,12 +19,18 @@ import {
 
 const world = generatePeople({ seed: 3, count: 30 });
 const realm = learnifierRealmFrom(world.people, { admins: 2 });
-const basic = (key: string, secret: string) => 'Basic ' + Buffer.from(`${key}:${secret}`).toString('base64');
+const basic = (key: string, secret: string) =>
+	'Basic ' + Buffer.from(`${key}:${secret}`).toString('base64');
 const GOOD_AUTH = basic(LEARNIFIER_TEST_KEY, LEARNIFIER_TEST_SECRET);
 
 let sim: LearnifierSimulator;
 
-async function call(method: string, path: string, body?: unknown, authorization: string | null = GOOD_AUTH) {
+async function call(
+	method: string,
+	path: string,
+	body?: unknown,
+	authorization: string | null = GOOD_AUTH,
+) {
 	const headers: Record<string, string> = {};
 	if (authorization) headers.authorization = authorization;
 	if (body !== undefined) headers['content-type'] = 'application/json';
@@ -34,7 +40,11 @@ async function call(method: string, path: string, body?: unknown, authorization:
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : undefined };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: text ? (JSON.parse(text) as unknown) : undefined,
+	};
 }
 
 const userWithEmail = () => realm.find((u) => u.externalId && u.primaryEmail)!;
@@ -54,10 +64,18 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 			assert.deepEqual(Object.keys(answer.body as object).sort(), ['code', 'field', 'message']);
 		});
 		it('a wrong secret gets 401', async () => {
-			assert.equal((await call('GET', '/users', undefined, basic(LEARNIFIER_TEST_KEY, 'wrong'))).status, 401);
+			assert.equal(
+				(await call('GET', '/users', undefined, basic(LEARNIFIER_TEST_KEY, 'wrong'))).status,
+				401,
+			);
 		});
 		it('user sync needs Back Office keys: a key without realm-wide access gets 403', async () => {
-			const answer = await call('GET', '/users?limit=1', undefined, basic(LEARNIFIER_LIMITED_KEY, LEARNIFIER_LIMITED_SECRET));
+			const answer = await call(
+				'GET',
+				'/users?limit=1',
+				undefined,
+				basic(LEARNIFIER_LIMITED_KEY, LEARNIFIER_LIMITED_SECRET),
+			);
 			assert.equal(answer.status, 403);
 		});
 	});
@@ -89,7 +107,10 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 				seen.push(...(answer.body as LearnifierUser[]).map((u) => u.id));
 				more = answer.headers.get('x-more') === 'true';
 			}
-			assert.deepEqual(seen, realm.map((u) => u.id));
+			assert.deepEqual(
+				seen,
+				realm.map((u) => u.id),
+			);
 		});
 	});
 
@@ -97,7 +118,16 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 		it('a user has id, externalId, firstName, lastName, displayName, primaryEmail, hardLock, locked, homeOrg, locale', async () => {
 			const answer = await call('GET', `/users/${realm[0].id}`);
 			assert.deepEqual(Object.keys(answer.body as object).sort(), [
-				'displayName', 'externalId', 'firstName', 'hardLock', 'homeOrg', 'id', 'lastName', 'locale', 'locked', 'primaryEmail',
+				'displayName',
+				'externalId',
+				'firstName',
+				'hardLock',
+				'homeOrg',
+				'id',
+				'lastName',
+				'locale',
+				'locked',
+				'primaryEmail',
 			]);
 		});
 		it('admins created by hand have no externalId', async () => {
@@ -133,8 +163,14 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 	describe('POST /users', () => {
 		it('answers 200 {userId} and stores every field sent', async () => {
 			const body = {
-				externalId: 'new-1', firstName: 'Åsa', lastName: 'Öberg', displayName: 'Åsa Ö', primaryEmail: 'asa@example.se',
-				locale: 'sv', homeOrg: 'Skolan', hardLock: false,
+				externalId: 'new-1',
+				firstName: 'Åsa',
+				lastName: 'Öberg',
+				displayName: 'Åsa Ö',
+				primaryEmail: 'asa@example.se',
+				locale: 'sv',
+				homeOrg: 'Skolan',
+				hardLock: false,
 			};
 			const answer = await call('POST', '/users', body);
 			assert.equal(answer.status, 200);
@@ -143,13 +179,21 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 		});
 		it('answers 409 when the e-mail is already taken, compared without case', async () => {
 			const taken = userWithEmail().primaryEmail!.toUpperCase();
-			const answer = await call('POST', '/users', { externalId: 'new-2', firstName: 'A', lastName: 'B', primaryEmail: taken });
+			const answer = await call('POST', '/users', {
+				externalId: 'new-2',
+				firstName: 'A',
+				lastName: 'B',
+				primaryEmail: taken,
+			});
 			assert.equal(answer.status, 409);
 			assert.equal((answer.body as { field: string }).field, 'primaryEmail');
 			assert.equal(sim.state.users.findByExternalId('new-2'), undefined);
 		});
 		it('refuses an invalid value with 400 naming the field', async () => {
-			const answer = await call('POST', '/users', { externalId: 'new-3', primaryEmail: 'not an address' });
+			const answer = await call('POST', '/users', {
+				externalId: 'new-3',
+				primaryEmail: 'not an address',
+			});
 			assert.equal(answer.status, 400);
 			assert.equal((answer.body as { field: string }).field, 'primaryEmail');
 		});
@@ -172,13 +216,17 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 		});
 		it('answers 409 on an e-mail conflict (any case)', async () => {
 			const [user, other] = [userWithEmail(), otherUserWithEmail()];
-			const answer = await call('PATCH', `/users/${user.id}`, { primaryEmail: other.primaryEmail!.toUpperCase() });
+			const answer = await call('PATCH', `/users/${user.id}`, {
+				primaryEmail: other.primaryEmail!.toUpperCase(),
+			});
 			assert.equal(answer.status, 409);
 			assert.equal(sim.state.users.get(user.id)!.primaryEmail, user.primaryEmail);
 		});
 		it('autoClearEmail=true clears the e-mail on the other user, so the update succeeds', async () => {
 			const [user, other] = [userWithEmail(), otherUserWithEmail()];
-			const answer = await call('PATCH', `/users/${user.id}?autoClearEmail=true`, { primaryEmail: other.primaryEmail });
+			const answer = await call('PATCH', `/users/${user.id}?autoClearEmail=true`, {
+				primaryEmail: other.primaryEmail,
+			});
 			assert.equal(answer.status, 201);
 			assert.equal(sim.state.users.get(user.id)!.primaryEmail, other.primaryEmail);
 			assert.equal(sim.state.users.get(other.id)!.primaryEmail, null);
@@ -207,7 +255,10 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 			sim.setFaults({ rateLimitPerSecond: 2 });
 			const statuses = [];
 			for (let i = 0; i < 3; i++) statuses.push(await call('GET', '/users?limit=1'));
-			assert.deepEqual(statuses.map((a) => a.status), [200, 200, 429]);
+			assert.deepEqual(
+				statuses.map((a) => a.status),
+				[200, 200, 429],
+			);
 			assert.match(statuses[2].headers.get('retry-after')!, /^\d+$/);
 		});
 		it('429 with Retry-After as an HTTP date', async () => {
@@ -224,16 +275,20 @@ describe('Learnifier simulator (docs/apis.md)', () => {
 			assert.ok(failed > 8 && failed < 32, `${failed} of 40 were 503`);
 			assert.ok(statuses.every((s) => s === 200 || s === 503));
 		});
-		it("a dropped connection after the write: the user exists, the caller got no answer", async () => {
+		it('a dropped connection after the write: the user exists, the caller got no answer', async () => {
 			sim.setFaults({ dropShare: 1, dropWhen: 'after' });
-			await assert.rejects(call('POST', '/users', { externalId: 'lost-1', firstName: 'A', lastName: 'B' }));
+			await assert.rejects(
+				call('POST', '/users', { externalId: 'lost-1', firstName: 'A', lastName: 'B' }),
+			);
 			sim.setFaults({ dropShare: 0 });
 			assert.ok(sim.state.users.findByExternalId('lost-1'));
 			assert.deepEqual(sim.requests.at(-1), { method: 'POST', path: '/users', status: 0 });
 		});
 		it('the request log holds method, path and status; reset restores the seed and clears it', async () => {
 			await call('DELETE', `/users/${realm[0].id}`);
-			assert.deepEqual(sim.requests, [{ method: 'DELETE', path: `/users/${realm[0].id}`, status: 204 }]);
+			assert.deepEqual(sim.requests, [
+				{ method: 'DELETE', path: `/users/${realm[0].id}`, status: 204 },
+			]);
 			sim.reset();
 			assert.equal(sim.requests.length, 0);
 			assert.equal(sim.state.users.size, realm.length);
@@ -249,7 +304,9 @@ describe('Learnifier simulator at realm scale', () => {
 			const ids = new Set<string>();
 			let pages = 0;
 			for (let offset = 0, more = true; more; pages++) {
-				const response = await fetch(`${large.url}/users?offset=${offset}`, { headers: { authorization: GOOD_AUTH } });
+				const response = await fetch(`${large.url}/users?offset=${offset}`, {
+					headers: { authorization: GOOD_AUTH },
+				});
 				const page = (await response.json()) as LearnifierUser[];
 				for (const user of page) ids.add(user.id);
 				offset += page.length;

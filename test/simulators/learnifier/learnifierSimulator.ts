@@ -14,7 +14,12 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { startSimulator, type RunningSimulator, type SimRequest, type SimResponse } from '../kit/simulatorServer';
+import {
+	startSimulator,
+	type RunningSimulator,
+	type SimRequest,
+	type SimResponse,
+} from '../kit/simulatorServer';
 import { UserStore, WRITABLE_FIELDS, type LearnifierUser, type WritableField } from './realm';
 
 export { learnifierRealmFrom, type LearnifierUser } from './realm';
@@ -53,19 +58,26 @@ function authorize(request: SimRequest): SimResponse | undefined {
 	if (key === LEARNIFIER_LIMITED_KEY && secret === LEARNIFIER_LIMITED_SECRET) {
 		return error(403, 'This API key has no realm-wide (Back Office) access');
 	}
-	return { ...error(401, 'Invalid API key or secret'), headers: { 'WWW-Authenticate': 'Basic realm="Learnifier"' } };
+	return {
+		...error(401, 'Invalid API key or secret'),
+		headers: { 'WWW-Authenticate': 'Basic realm="Learnifier"' },
+	};
 }
 
 function parseJsonObject(request: SimRequest): Record<string, unknown> | SimResponse {
 	try {
 		const body = JSON.parse(request.bodyText || 'null') as unknown;
-		if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+		if (body && typeof body === 'object' && !Array.isArray(body))
+			return body as Record<string, unknown>;
 	} catch {}
 	return error(400, 'The body must be a JSON object');
 }
 
 const isResponse = (value: unknown): value is SimResponse =>
-	typeof value === 'object' && value !== null && 'status' in value && typeof (value as SimResponse).status === 'number';
+	typeof value === 'object' &&
+	value !== null &&
+	'status' in value &&
+	typeof (value as SimResponse).status === 'number';
 
 /** The writable fields of a body, with '' and null meaning "clear". Refuses invalid values. */
 function readChanges(body: Record<string, unknown>): Partial<LearnifierUser> | SimResponse {
@@ -74,11 +86,13 @@ function readChanges(body: Record<string, unknown>): Partial<LearnifierUser> | S
 		if (!(field in body)) continue;
 		const value = body[field];
 		if (field === 'hardLock') {
-			if (value !== null && typeof value !== 'boolean') return error(400, 'hardLock must be true or false', field);
+			if (value !== null && typeof value !== 'boolean')
+				return error(400, 'hardLock must be true or false', field);
 			changes.hardLock = value === true;
 			continue;
 		}
-		if (value !== null && typeof value !== 'string') return error(400, `${field} must be text`, field);
+		if (value !== null && typeof value !== 'string')
+			return error(400, `${field} must be text`, field);
 		changes[field] = value === '' ? null : value;
 	}
 	const { primaryEmail, externalId } = changes as Partial<Record<WritableField, string | null>>;
@@ -86,12 +100,17 @@ function readChanges(body: Record<string, unknown>): Partial<LearnifierUser> | S
 		return error(400, `"${primaryEmail}" is not a valid e-mail address`, 'primaryEmail');
 	}
 	if (typeof externalId === 'string' && externalId.length > MAX_EXTERNAL_ID_LENGTH) {
-		return error(400, `externalId is longer than ${MAX_EXTERNAL_ID_LENGTH} characters`, 'externalId');
+		return error(
+			400,
+			`externalId is longer than ${MAX_EXTERNAL_ID_LENGTH} characters`,
+			'externalId',
+		);
 	}
 	return changes as Partial<LearnifierUser>;
 }
 
-const emailTaken = (email: string) => error(409, `The e-mail address ${email} is already in use`, 'primaryEmail');
+const emailTaken = (email: string) =>
+	error(409, `The e-mail address ${email} is already in use`, 'primaryEmail');
 
 function nonNegativeInteger(text: string | null, fallback: number): number | undefined {
 	if (text === null || text === '') return fallback;
@@ -119,7 +138,8 @@ export async function startLearnifierSimulator(
 					handle(request) {
 						const limit = nonNegativeInteger(request.query.get('limit'), DEFAULT_PAGE_LIMIT);
 						const offset = nonNegativeInteger(request.query.get('offset'), 0);
-						if (limit === undefined || limit === 0) return error(400, 'limit must be a positive whole number', 'limit');
+						if (limit === undefined || limit === 0)
+							return error(400, 'limit must be a positive whole number', 'limit');
 						if (offset === undefined) return error(400, 'offset must be a whole number', 'offset');
 						const page = users().page(offset, limit);
 						return {
@@ -139,7 +159,9 @@ export async function startLearnifierSimulator(
 					pattern: '/users/:id',
 					handle(request) {
 						const user = userById(request);
-						return user ? { status: 200, body: user } : error(404, `No user with id ${request.params.id}`);
+						return user
+							? { status: 200, body: user }
+							: error(404, `No user with id ${request.params.id}`);
 					},
 				},
 				{
@@ -149,7 +171,9 @@ export async function startLearnifierSimulator(
 						const extid = request.query.get('extid');
 						if (!extid) return error(400, 'extid is required', 'extid');
 						const user = users().findByExternalId(extid);
-						return user ? { status: 200, body: user } : error(404, `No user with external id ${extid}`, 'extid');
+						return user
+							? { status: 200, body: user }
+							: error(404, `No user with external id ${extid}`, 'extid');
 					},
 				},
 				{
@@ -160,7 +184,8 @@ export async function startLearnifierSimulator(
 						if (isResponse(body)) return body;
 						const changes = readChanges(body);
 						if (isResponse(changes)) return changes;
-						if (changes.primaryEmail && users().findByEmail(changes.primaryEmail)) return emailTaken(changes.primaryEmail);
+						if (changes.primaryEmail && users().findByEmail(changes.primaryEmail))
+							return emailTaken(changes.primaryEmail);
 						const user: LearnifierUser = {
 							id: randomUUID(),
 							externalId: null,
@@ -188,9 +213,12 @@ export async function startLearnifierSimulator(
 						if (isResponse(body)) return body;
 						const changes = readChanges(body);
 						if (isResponse(changes)) return changes;
-						const holder = changes.primaryEmail ? users().findByEmail(changes.primaryEmail) : undefined;
+						const holder = changes.primaryEmail
+							? users().findByEmail(changes.primaryEmail)
+							: undefined;
 						if (holder && holder !== user) {
-							if (request.query.get('autoClearEmail') !== 'true') return emailTaken(changes.primaryEmail!);
+							if (request.query.get('autoClearEmail') !== 'true')
+								return emailTaken(changes.primaryEmail!);
 							users().write(holder, { primaryEmail: null });
 						}
 						users().write(user, changes);

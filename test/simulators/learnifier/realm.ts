@@ -80,10 +80,12 @@ export class UserStore {
 	/** Writes the given fields, keeping the indexes in step. */
 	write(user: LearnifierUser, changes: Partial<LearnifierUser>) {
 		if ('externalId' in changes && user.externalId) this.byExternalId.delete(user.externalId);
-		if ('primaryEmail' in changes && user.primaryEmail) this.byEmail.delete(emailKey(user.primaryEmail)!);
+		if ('primaryEmail' in changes && user.primaryEmail)
+			this.byEmail.delete(emailKey(user.primaryEmail)!);
 		Object.assign(user, changes);
 		if ('externalId' in changes && user.externalId) this.byExternalId.set(user.externalId, user);
-		if ('primaryEmail' in changes && user.primaryEmail) this.byEmail.set(emailKey(user.primaryEmail)!, user);
+		if ('primaryEmail' in changes && user.primaryEmail)
+			this.byEmail.set(emailKey(user.primaryEmail)!, user);
 	}
 
 	remove(user: LearnifierUser) {
@@ -116,7 +118,8 @@ export function learnifierRealmFrom(
 	// Learnifier keeps e-mails unique: of two people sharing one, only the first got it.
 	const emailsTaken = new Set<string>();
 	const users: LearnifierUser[] = people.map((person) => {
-		const email = person.email && !emailsTaken.has(person.email.toLowerCase()) ? person.email : null;
+		const email =
+			person.email && !emailsTaken.has(person.email.toLowerCase()) ? person.email : null;
 		if (email) emailsTaken.add(email.toLowerCase());
 		return {
 			id: deterministicUuid(random),

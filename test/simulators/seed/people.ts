@@ -56,7 +56,9 @@ const pick = <T>(random: Random, list: readonly T[]) => list[Math.floor(random()
 
 function schoolName(index: number) {
 	const base = SCHOOL_NAMES[index % SCHOOL_NAMES.length];
-	return index < SCHOOL_NAMES.length ? base : `${base} ${Math.floor(index / SCHOOL_NAMES.length) + 1}`;
+	return index < SCHOOL_NAMES.length
+		? base
+		: `${base} ${Math.floor(index / SCHOOL_NAMES.length) + 1}`;
 }
 
 export function generatePeople(options: GenerateOptions): PeopleWorld {
@@ -82,7 +84,10 @@ export function generatePeople(options: GenerateOptions): PeopleWorld {
 		const schoolIds = [home.id];
 		// About one teacher in eight works in a second school.
 		if (role === 'teacher' && schools.length > 1 && random() < 0.125) {
-			const second = schools[(schools.indexOf(home) + 1 + Math.floor(random() * (schools.length - 1))) % schools.length];
+			const second =
+				schools[
+					(schools.indexOf(home) + 1 + Math.floor(random() * (schools.length - 1))) % schools.length
+				];
 			schoolIds.push(second.id);
 		}
 		const domain = role === 'teacher' ? 'skola.example.se' : 'elev.example.se';
@@ -90,7 +95,8 @@ export function generatePeople(options: GenerateOptions): PeopleWorld {
 			role === 'student' && random() < missingEmailShare
 				? null
 				: `${emailSafe(firstName)}.${emailSafe(lastName)}.${id}@${domain}`;
-		const year = role === 'student' ? 2008 + Math.floor(random() * 10) : 1960 + Math.floor(random() * 40);
+		const year =
+			role === 'student' ? 2008 + Math.floor(random() * 10) : 1960 + Math.floor(random() * 40);
 		const birth = `${year}${String(1 + Math.floor(random() * 12)).padStart(2, '0')}${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
 		people.push({
 			id,
@@ -101,8 +107,14 @@ export function generatePeople(options: GenerateOptions): PeopleWorld {
 			email,
 			role,
 			schoolIds,
-			className: role === 'student' ? `${1 + Math.floor(random() * 9)}${pick(random, ['A', 'B', 'C', 'Ö'])}` : null,
-			title: role === 'teacher' ? pick(random, ['Lärare', 'Rektor', 'Speciallärare', 'Fritidspedagog']) : null,
+			className:
+				role === 'student'
+					? `${1 + Math.floor(random() * 9)}${pick(random, ['A', 'B', 'C', 'Ö'])}`
+					: null,
+			title:
+				role === 'teacher'
+					? pick(random, ['Lärare', 'Rektor', 'Speciallärare', 'Fritidspedagog'])
+					: null,
 			personnummer: `${birth}-${String(Math.floor(random() * 10000)).padStart(4, '0')}`,
 		});
 	}
@@ -135,7 +147,10 @@ export interface DriftOptions {
  * without tonight's joiners, with people who have since left, and with old names and e-mails for
  * some. Syncing the target from `world` must produce exactly `drift`'s changes.
  */
-export function earlierCopy(world: PeopleWorld, options: DriftOptions = {}): { people: Person[]; drift: Drift } {
+export function earlierCopy(
+	world: PeopleWorld,
+	options: DriftOptions = {},
+): { people: Person[]; drift: Drift } {
 	const { seed = 7, joiners = 0, leavers = 0, renamed = 0, emailChanged = 0 } = options;
 	const random = seededRandom(seed);
 	const indexes = world.people.map((_, i) => i);
@@ -146,7 +161,11 @@ export function earlierCopy(world: PeopleWorld, options: DriftOptions = {}): { p
 	const take = (n: number) => indexes.splice(0, n).map((i) => world.people[i]);
 	const joined = new Set(take(joiners).map((p) => p.id));
 	const renamedIds = new Set(take(renamed).map((p) => p.id));
-	const emailIds = new Set(take(emailChanged).filter((p) => p.email).map((p) => p.id));
+	const emailIds = new Set(
+		take(emailChanged)
+			.filter((p) => p.email)
+			.map((p) => p.id),
+	);
 
 	const people: Person[] = [];
 	for (const person of world.people) {
@@ -177,6 +196,11 @@ export function earlierCopy(world: PeopleWorld, options: DriftOptions = {}): { p
 	}
 	return {
 		people,
-		drift: { joiners: [...joined], leavers: leaverIds, renamed: [...renamedIds], emailChanged: [...emailIds] },
+		drift: {
+			joiners: [...joined],
+			leavers: leaverIds,
+			renamed: [...renamedIds],
+			emailChanged: [...emailIds],
+		},
 	};
 }

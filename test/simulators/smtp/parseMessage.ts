@@ -15,7 +15,11 @@ export interface ParsedMessage {
 
 export function parseMessage(raw: string): ParsedMessage {
 	const { headers, body } = splitHeaders(raw);
-	return { headers, subject: headers.subject ?? '', text: textOf(headers, body).replace(/\r\n/g, '\n') };
+	return {
+		headers,
+		subject: headers.subject ?? '',
+		text: textOf(headers, body).replace(/\r\n/g, '\n'),
+	};
 }
 
 function splitHeaders(raw: string): { headers: Record<string, string>; body: string } {
@@ -26,7 +30,10 @@ function splitHeaders(raw: string): { headers: Record<string, string>; body: str
 	// A line that starts with white space continues the header above it (folding).
 	for (const line of head.replace(/\r?\n(?=[ \t])/g, '').split(/\r?\n/)) {
 		const colon = line.indexOf(':');
-		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(line.slice(colon + 1).trim());
+		if (colon > 0)
+			headers[line.slice(0, colon).trim().toLowerCase()] = decodeWords(
+				line.slice(colon + 1).trim(),
+			);
 	}
 	return { headers, body };
 }
@@ -38,17 +45,24 @@ function textOf(headers: Record<string, string>, body: string): string {
 		for (const part of partsOf(body, boundary)) {
 			const parsed = splitHeaders(part);
 			const text = textOf(parsed.headers, parsed.body);
-			if (text !== '' || /^text\/plain/i.test(parsed.headers['content-type'] ?? 'text/plain')) return text;
+			if (text !== '' || /^text\/plain/i.test(parsed.headers['content-type'] ?? 'text/plain'))
+				return text;
 		}
 		return '';
 	}
 	if (!/^text\/plain/i.test(contentType)) return '';
-	return decodeBody(body, headers['content-transfer-encoding'] ?? '7bit', parameter(contentType, 'charset') ?? 'utf-8');
+	return decodeBody(
+		body,
+		headers['content-transfer-encoding'] ?? '7bit',
+		parameter(contentType, 'charset') ?? 'utf-8',
+	);
 }
 
 function partsOf(body: string, boundary: string): string[] {
 	const delimiter = `--${boundary}`;
-	const sections = body.split(new RegExp(`^${escapeRegExp(delimiter)}(?:--)?[ \\t]*\\r?$\\n?`, 'm'));
+	const sections = body.split(
+		new RegExp(`^${escapeRegExp(delimiter)}(?:--)?[ \\t]*\\r?$\\n?`, 'm'),
+	);
 	// sections[0] is the preamble; the last one is what follows the closing delimiter.
 	return sections.slice(1, -1).map((part) => part.replace(/\r?\n$/, ''));
 }
@@ -68,10 +82,12 @@ function decodeBody(body: string, transferEncoding: string, charset: string): st
 function decodeWords(value: string): string {
 	return value
 		.replace(/(\?=)\s+(?==\?)/g, '$1')
-		.replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, charset: string, encoding: string, text: string) =>
-			encoding.toUpperCase() === 'B'
-				? decodeBytes(Buffer.from(text, 'base64'), charset)
-				: decodeBytes(quotedPrintableBytes(text.replace(/_/g, ' ')), charset),
+		.replace(
+			/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g,
+			(_, charset: string, encoding: string, text: string) =>
+				encoding.toUpperCase() === 'B'
+					? decodeBytes(Buffer.from(text, 'base64'), charset)
+					: decodeBytes(quotedPrintableBytes(text.replace(/_/g, ' ')), charset),
 		);
 }
 

@@ -16,7 +16,9 @@ interface Transport {
 	sendMail(mail: Record<string, unknown>): Promise<{ accepted: string[] }>;
 	close(): void;
 }
-const nodemailer = createRequire(__filename)('nodemailer') as { createTransport(options: Record<string, unknown>): Transport };
+const nodemailer = createRequire(__filename)('nodemailer') as {
+	createTransport(options: Record<string, unknown>): Transport;
+};
 
 let server: SmtpTestServer;
 
@@ -93,14 +95,21 @@ describe('SMTP test server', () => {
 		}
 		assert.equal(server.mails.length, 1);
 		const [mail] = server.mails;
-		assert.deepEqual(mail.envelope, { from: 'sync@school.example', to: ['admin@school.example', 'it@school.example'] });
+		assert.deepEqual(mail.envelope, {
+			from: 'sync@school.example',
+			to: ['admin@school.example', 'it@school.example'],
+		});
 		assert.equal(mail.subject, 'Sync failed: Admentum → GoPublic');
 		assert.equal(
 			mail.text,
 			'GoPublic refused the import: 0 created, 80 failed. Skövde kommun, a long line.\n.a line that starts with a dot',
 		);
 		assert.match(mail.raw, /^From: sync@school\.example\r\n/);
-		assert.match(mail.raw, /\r\n\.a line that starts with a dot$/, 'dot-stuffing is removed from the raw data');
+		assert.match(
+			mail.raw,
+			/\r\n\.a line that starts with a dot$/,
+			'dot-stuffing is removed from the raw data',
+		);
 	});
 
 	it('refuses commands out of order, RSET forgets the transaction, AUTH PLAIN and LOGIN are accepted', async () => {
@@ -124,7 +133,11 @@ describe('SMTP test server', () => {
 	});
 
 	it('receives a mail from nodemailer (secure: false) and decodes its subject and text', async () => {
-		const transport = nodemailer.createTransport({ host: server.host, port: server.port, secure: false });
+		const transport = nodemailer.createTransport({
+			host: server.host,
+			port: server.port,
+			secure: false,
+		});
 		const text = 'Det gick fel i natt: “0 created, 80 failed”.\nÅtgärd: öppna körningen.';
 		try {
 			const info = await transport.sendMail({

@@ -53,7 +53,8 @@ export async function startSmtpServer(options: { port?: number } = {}): Promise<
 		async waitForMails(count, timeoutMs) {
 			const deadline = Date.now() + timeoutMs;
 			while (mails.length < count) {
-				if (Date.now() > deadline) throw new Error(`${mails.length} of ${count} mail(s) arrived within ${timeoutMs} ms`);
+				if (Date.now() > deadline)
+					throw new Error(`${mails.length} of ${count} mail(s) arrived within ${timeoutMs} ms`);
 				await new Promise((done) => setTimeout(done, 100));
 			}
 			return [...mails];

@@ -29,7 +29,13 @@ const outputShape =
 	'(teachers), <code>emailMissing</code>, <code>admentumId</code>. A person in several schools is one item.';
 
 export const description: INodeProperties[] = [
-	{ displayName: outputShape, name: 'personOutputNotice', type: 'notice', default: '', displayOptions: { show } },
+	{
+		displayName: outputShape,
+		name: 'personOutputNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Roles',
 		name: 'roles',
@@ -69,12 +75,13 @@ export const description: INodeProperties[] = [
 				name: 'externalIdFrom',
 				type: 'options',
 				options: [
-					{ name: 'Admentum ID', value: 'id', description: 'Admentum\'s own person ID' },
+					{ name: 'Admentum ID', value: 'id', description: "Admentum's own person ID" },
 					{ name: 'EID', value: 'eid', description: 'The eid field' },
 					{ name: 'GUID', value: 'guid', description: 'The guid field' },
 				],
 				default: 'id',
-				description: 'Which Admentum field becomes externalId, the key the sync matches people by. Do not change it once a sync runs.',
+				description:
+					'Which Admentum field becomes externalId, the key the sync matches people by. Do not change it once a sync runs.',
 			},
 			{
 				displayName: 'Include Personnummer',
@@ -89,7 +96,8 @@ export const description: INodeProperties[] = [
 				name: 'lowerCaseEmail',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to write e-mail addresses in lower case, so they compare equal however Admentum spells them',
+				description:
+					'Whether to write e-mail addresses in lower case, so they compare equal however Admentum spells them',
 			},
 			{
 				displayName: 'People Without Email',
@@ -108,13 +116,18 @@ export const description: INodeProperties[] = [
 					},
 				],
 				default: 'keep',
-				description: 'Where people who have no e-mail address in Admentum go. They are never dropped.',
+				description:
+					'Where people who have no e-mail address in Admentum go. They are never dropped.',
 			},
 		],
 	},
 ];
 
-const ROLES: Record<string, Role[]> = { both: ['student', 'teacher'], student: ['student'], teacher: ['teacher'] };
+const ROLES: Record<string, Role[]> = {
+	both: ['student', 'teacher'],
+	student: ['student'],
+	teacher: ['teacher'],
+};
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
@@ -123,7 +136,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const schoolIds = schoolIdsFrom(this.getNodeParameter('schoolIds', 0, []));
 	if (schoolIds.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'No school unit chosen', {
-			description: 'Pick the school units to read in "School Unit Names or IDs", or give their IDs, e.g. 101,102',
+			description:
+				'Pick the school units to read in "School Unit Names or IDs", or give their IDs, e.g. 101,102',
 			itemIndex: 0,
 		});
 	}
@@ -132,7 +146,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		...(externalIdFrom === 'id' ? [] : [FIELD[externalIdFrom]]),
 		...(includePersonnummer ? [FIELD.personnummer] : []),
 	];
-	const lists = schoolIds.flatMap((schoolId) => ROLES[this.getNodeParameter('roles', 0) as string].map((role) => ({ schoolId, role })));
+	const lists = schoolIds.flatMap((schoolId) =>
+		ROLES[this.getNodeParameter('roles', 0) as string].map((role) => ({ schoolId, role })),
+	);
 	const rows = await mapConcurrently(lists, CONCURRENT_LISTS, ({ schoolId, role }) =>
 		listPersonRows(session, schoolId, role, extraFields),
 	);
@@ -141,9 +157,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		includePersonnummer,
 		lowerCaseEmail: options.lowerCaseEmail !== false,
 	});
-	if (!this.getNodeParameter('returnAll', 0, true)) people = people.slice(0, this.getNodeParameter('limit', 0) as number);
+	if (!this.getNodeParameter('returnAll', 0, true))
+		people = people.slice(0, this.getNodeParameter('limit', 0) as number);
 
-	const toItem = (json: PersonItem | IDataObject): INodeExecutionData => ({ json: json as IDataObject, pairedItem: { item: 0 } });
+	const toItem = (json: PersonItem | IDataObject): INodeExecutionData => ({
+		json: json as IDataObject,
+		pairedItem: { item: 0 },
+	});
 	if (options.withoutEmail !== 'separate') return [people.map(toItem), []];
 	return [
 		people.filter((p) => !p.emailMissing).map(toItem),

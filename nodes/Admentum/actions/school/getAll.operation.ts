@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { openSession, type VariantChoice } from '../../transport/admentumSession';
 import { listSchools } from '../../transport/listSchools';
@@ -22,6 +27,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const session = await openSession(this, (options.apiVariant as VariantChoice) ?? 'fromAddress');
 	let schools = await listSchools(session);
-	if (!this.getNodeParameter('returnAll', 0, true)) schools = schools.slice(0, this.getNodeParameter('limit', 0) as number);
+	if (!this.getNodeParameter('returnAll', 0, true))
+		schools = schools.slice(0, this.getNodeParameter('limit', 0) as number);
 	return [schools.map((school) => ({ json: { ...school }, pairedItem: { item: 0 } })), []];
 }

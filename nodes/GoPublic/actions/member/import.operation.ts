@@ -6,17 +6,34 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { forRecord, skippedOutcome, stoppedOutcome, withOutcome } from '../../../shared/syncOutcome';
+import {
+	forRecord,
+	skippedOutcome,
+	stoppedOutcome,
+	withOutcome,
+} from '../../../shared/syncOutcome';
 import { buildMember, describeMember, uuidsOf, type EmptyFields } from '../../helpers/buildMember';
 import type { MemberProblem } from '../../helpers/memberSchema';
 import { inputFieldOf } from '../../helpers/inputFieldOf';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
-import { lockLeavers, nextMemory, planLeaverLocks, uuidsToUnlock, type LeaverPlan } from './lockMembersThatLeft';
+import {
+	lockLeavers,
+	nextMemory,
+	planLeaverLocks,
+	uuidsToUnlock,
+	type LeaverPlan,
+} from './lockMembersThatLeft';
 import { memoryStoreFor } from './memberMemory';
 import { additionalFieldsParameter, requiredFieldParameters } from './memberFieldParameters';
 import { toOutputItems, type MemberResultRow } from './memberResults';
-import { batchSizeOption, emptyFieldsOption, leaverOptions, readImportOptions, recordLabelOption } from './options';
+import {
+	batchSizeOption,
+	emptyFieldsOption,
+	leaverOptions,
+	readImportOptions,
+	recordLabelOption,
+} from './options';
 
 const properties: INodeProperties[] = [
 	{
@@ -34,8 +51,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...leaverOptions, batchSizeOption, emptyFieldsOption, recordLabelOption].sort((a, b) =>
-			a.displayName.localeCompare(b.displayName),
+		options: [...leaverOptions, batchSizeOption, emptyFieldsOption, recordLabelOption].sort(
+			(a, b) => a.displayName.localeCompare(b.displayName),
 		),
 	},
 ];
@@ -47,7 +64,8 @@ export const description: INodeProperties[] = properties.map((property) => ({
 
 function mappedFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
 	const mapped: Record<string, unknown> = {};
-	for (const { name } of requiredFieldParameters) mapped[name] = context.getNodeParameter(name, itemIndex, '');
+	for (const { name } of requiredFieldParameters)
+		mapped[name] = context.getNodeParameter(name, itemIndex, '');
 	return {
 		...mapped,
 		...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
@@ -55,10 +73,16 @@ function mappedFields(context: IExecuteFunctions, itemIndex: number): Record<str
 }
 
 /** A reason about a member field, with the input field the admin mapped to it: `... (from "EmailAddress")`. */
-function withInputField(context: IExecuteFunctions, field: string | undefined, reason: string): string {
+function withInputField(
+	context: IExecuteFunctions,
+	field: string | undefined,
+	reason: string,
+): string {
 	if (field === undefined) return reason;
 	const parameters = context.getNode().parameters;
-	const from = inputFieldOf(parameters[field] ?? (parameters.additionalFields as IDataObject | undefined)?.[field]);
+	const from = inputFieldOf(
+		parameters[field] ?? (parameters.additionalFields as IDataObject | undefined)?.[field],
+	);
 	return from === undefined || from === field ? reason : `${reason} (from "${from}")`;
 }
 
@@ -66,7 +90,12 @@ const problemText = (context: IExecuteFunctions, problem: MemberProblem) =>
 	withInputField(context, problem.field, problem.message);
 
 /** How the summary names a member: the admin's Record Label (if any), its uuid and name. */
-function recordOf(context: IExecuteFunctions, itemIndex: number, uuids: string[], name?: string): string {
+function recordOf(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	uuids: string[],
+	name?: string,
+): string {
 	const label = String(context.getNodeParameter('options.recordLabel', itemIndex, '') ?? '').trim();
 	const member = describeMember(uuids, name);
 	return label ? `${label}, ${member}` : member;
@@ -78,33 +107,53 @@ interface ToSend {
 }
 
 /** One row per item; the members that can be sent, the others skipped with every reason. */
-function readMembers(context: IExecuteFunctions, emptyFields: EmptyFields): { rows: MemberResultRow[]; toSend: ToSend[] } {
+function readMembers(
+	context: IExecuteFunctions,
+	emptyFields: EmptyFields,
+): { rows: MemberResultRow[]; toSend: ToSend[] } {
 	const rows: MemberResultRow[] = [];
 	const toSend: ToSend[] = [];
 	context.getInputData().forEach((_, itemIndex): void => {
 		const mapped = mappedFields(context, itemIndex);
 		const uuids = uuidsOf(mapped);
-		const name = typeof mapped.name === 'string' && mapped.name.trim() ? mapped.name.trim() : undefined;
+		const name =
+			typeof mapped.name === 'string' && mapped.name.trim() ? mapped.name.trim() : undefined;
 		const built = buildMember(mapped, emptyFields);
-		const row: MemberResultRow = { itemIndex, uuids, name, record: recordOf(context, itemIndex, uuids, name), outcome: { action: 'sent' } };
+		const row: MemberResultRow = {
+			itemIndex,
+			uuids,
+			name,
+			record: recordOf(context, itemIndex, uuids, name),
+			outcome: { action: 'sent' },
+		};
 		rows.push(row);
 		if ('member' in built) {
 			toSend.push({ row, member: built.member });
 			return;
 		}
 		const reason = built.problems.map((problem) => problemText(context, problem)).join('; ');
-		row.outcome = skippedOutcome({ itemIndex, record: row.record, field: built.problems[0].field }, reason);
+		row.outcome = skippedOutcome(
+			{ itemIndex, record: row.record, field: built.problems[0].field },
+			reason,
+		);
 	});
 	return { rows, toSend };
 }
 
 /** The guard held the night back: nothing is sent, and the night must end red. */
-function stopItems(context: IExecuteFunctions, stop: { violation: string; description: string }): INodeExecutionData[] {
+function stopItems(
+	context: IExecuteFunctions,
+	stop: { violation: string; description: string },
+): INodeExecutionData[] {
 	if (!context.continueOnFail()) {
-		throw new NodeOperationError(context.getNode(), stop.violation, { description: stop.description });
+		throw new NodeOperationError(context.getNode(), stop.violation, {
+			description: stop.description,
+		});
 	}
 	const pairedItem = context.getInputData().map((_, item) => ({ item }));
-	return [{ json: withOutcome({}, stoppedOutcome(`${stop.violation} ${stop.description}`)), pairedItem }];
+	return [
+		{ json: withOutcome({}, stoppedOutcome(`${stop.violation} ${stop.description}`)), pairedItem },
+	];
 }
 
 /** The members' results, and the memory for Data table nodes to save (see memberMemory.ts). */
@@ -134,17 +183,23 @@ export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
 	// Returners are unlocked, unless their own row says how to lock them.
 	const unlock = leaverPlan ? uuidsToUnlock(leaverPlan) : new Set<string>();
 	for (const { member } of toSend) {
-		if (member.lockForDeletion === undefined && member.uuids.some((uuid) => unlock.has(uuid))) member.lockForDeletion = false;
+		if (member.lockForDeletion === undefined && member.uuids.some((uuid) => unlock.has(uuid)))
+			member.lockForDeletion = false;
 	}
 
 	const report = await sendMembers(
 		this,
 		toSend.map(({ member }) => member),
-		{ batchSize: options.batchSize, action: 'Importing members', stopOnRefusedBatch: !this.continueOnFail() },
+		{
+			batchSize: options.batchSize,
+			action: 'Importing members',
+			stopOnRefusedBatch: !this.continueOnFail(),
+		},
 	);
 	toSend.forEach(({ row }, i) => {
 		const outcome = forRecord(report.outcomes[i], { itemIndex: row.itemIndex, record: row.record });
-		if (outcome.action === 'failed' && outcome.reason) outcome.reason = withInputField(this, outcome.field, outcome.reason);
+		if (outcome.action === 'failed' && outcome.reason)
+			outcome.reason = withInputField(this, outcome.field, outcome.reason);
 		row.outcome = outcome;
 	});
 
@@ -155,11 +210,15 @@ export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
 		leaverItems.push(...leavers.items);
 		const took = (row: MemberResultRow) => row.outcome.action !== 'failed';
 		const byRow = (lock: boolean) =>
-			toSend.filter(({ row, member }) => member.lockForDeletion === lock && took(row)).map(({ member }) => member.uuids);
+			toSend
+				.filter(({ row, member }) => member.lockForDeletion === lock && took(row))
+				.map(({ member }) => member.uuids);
 		// Remembered only when every request was answered: a lock whose answer was lost is tried again.
 		if (leaverPlan.active && report.everyBatchAnswered && leavers.allAnswered) {
 			const unlocked = new Set(byRow(false).flat());
-			memoryToSave = memory.save(nextMemory(leaverPlan, [...leavers.locked, ...byRow(true)], unlocked));
+			memoryToSave = memory.save(
+				nextMemory(leaverPlan, [...leavers.locked, ...byRow(true)], unlocked),
+			);
 		}
 	}
 	return { results: [...toOutputItems(this, rows), ...leaverItems], memoryToSave };

@@ -59,7 +59,13 @@ export function planLeaverLocks(
 	}
 	const locked = memory?.locked ?? [];
 	const returners = findReturners(locked, present);
-	return { active, leavers, current, returners, stillLocked: locked.filter((uuids) => !returners.includes(uuids)) };
+	return {
+		active,
+		leavers,
+		current,
+		returners,
+		stillLocked: locked.filter((uuids) => !returners.includes(uuids)),
+	};
 }
 
 /** The uuids of members to import with `lockForDeletion: false` (active runs only). */
@@ -82,7 +88,11 @@ export async function lockLeavers(
 		pairedItem,
 	});
 	if (!plan.active) {
-		return { items: plan.leavers.map((uuids) => item(uuids, doneOutcome('wouldLock'))), allAnswered: false, locked: [] };
+		return {
+			items: plan.leavers.map((uuids) => item(uuids, doneOutcome('wouldLock'))),
+			allAnswered: false,
+			locked: [],
+		};
 	}
 	if (plan.leavers.length === 0) return { items: [], allAnswered: true, locked: [] };
 	const report = await sendMembers(
@@ -96,7 +106,9 @@ export async function lockLeavers(
 	);
 	const items = plan.leavers.map((uuids, i) => item(uuids, report.outcomes[i]));
 	// A lock GoPublic took without saying more ('sent') is a lock all the same.
-	const locked = plan.leavers.filter((_, i) => ['locked', 'sent'].includes(report.outcomes[i].action));
+	const locked = plan.leavers.filter((_, i) =>
+		['locked', 'sent'].includes(report.outcomes[i].action),
+	);
 	return { items, allAnswered: report.everyBatchAnswered, locked };
 }
 
@@ -104,7 +116,11 @@ export async function lockLeavers(
  * What the next night starts from: this run's members, and who is locked now. A returner whose
  * import failed is still locked in GoPublic, so it stays locked in the memory.
  */
-export function nextMemory(plan: LeaverPlan, lockedNow: string[][], unlockedNow: ReadonlySet<string>): LeaverMemory {
+export function nextMemory(
+	plan: LeaverPlan,
+	lockedNow: string[][],
+	unlockedNow: ReadonlySet<string>,
+): LeaverMemory {
 	const stillAway = plan.returners.filter((uuids) => !uuids.some((uuid) => unlockedNow.has(uuid)));
 	return { members: plan.current, locked: [...plan.stillLocked, ...stillAway, ...lockedNow] };
 }

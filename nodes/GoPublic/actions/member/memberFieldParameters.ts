@@ -5,7 +5,12 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { BOOLEAN_FIELDS, DATE_FIELDS, OPTIONAL_TEXT_FIELDS, PATH_LIST_FIELDS } from '../../transport/apiContract';
+import {
+	BOOLEAN_FIELDS,
+	DATE_FIELDS,
+	OPTIONAL_TEXT_FIELDS,
+	PATH_LIST_FIELDS,
+} from '../../transport/apiContract';
 
 const LIST_HINT = 'A list, or text with the values separated by |';
 
@@ -95,11 +100,19 @@ const DESCRIPTIONS: Record<string, string> = {
 const SOURCE_FIELDS: Record<string, string> = { surname: 'lastName' };
 
 /** The columns of GoPublic's sample CSV whose names are not the capitalised field name. */
-const CSV_COLUMNS: Record<string, string> = { mobileNumber: 'MobilePhone', lockForDeletion: 'lockForDeletion' };
+const CSV_COLUMNS: Record<string, string> = {
+	mobileNumber: 'MobilePhone',
+	lockForDeletion: 'lockForDeletion',
+};
 
 const csvColumn = (field: string) => CSV_COLUMNS[field] ?? field[0].toUpperCase() + field.slice(1);
 
-const optionalFields = [...OPTIONAL_TEXT_FIELDS, ...DATE_FIELDS, ...BOOLEAN_FIELDS, ...PATH_LIST_FIELDS];
+const optionalFields = [
+	...OPTIONAL_TEXT_FIELDS,
+	...DATE_FIELDS,
+	...BOOLEAN_FIELDS,
+	...PATH_LIST_FIELDS,
+];
 
 export const additionalFieldsParameter: INodeProperties = {
 	displayName: 'Additional Fields',

@@ -4,7 +4,12 @@
  * Save" output; or the workflow's static data. A Data Table that is still empty takes over what
  * static data holds, so an installation that remembered there loses nothing when it switches.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import {
 	memoryFromRows,

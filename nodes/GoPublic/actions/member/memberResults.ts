@@ -19,11 +19,17 @@ export interface MemberResultRow {
 
 const MAX_LISTED = 100;
 
-function failureError(context: IExecuteFunctions, rows: MemberResultRow[], failures: MemberResultRow[]) {
+function failureError(
+	context: IExecuteFunctions,
+	rows: MemberResultRow[],
+	failures: MemberResultRow[],
+) {
 	const count = (action: string) => rows.filter((row) => row.outcome.action === action).length;
 	const first = describeOutcome(failures[0].outcome);
 	const message =
-		failures.length === 1 ? first : `${failures.length} of ${rows.length} members were not imported, e.g. ${first}`;
+		failures.length === 1
+			? first
+			: `${failures.length} of ${rows.length} members were not imported, e.g. ${first}`;
 	const listed = failures.slice(0, MAX_LISTED).map((row) => describeOutcome(row.outcome));
 	if (failures.length > MAX_LISTED) listed.push(`... and ${failures.length - MAX_LISTED} more`);
 	const sent =
@@ -36,7 +42,10 @@ function failureError(context: IExecuteFunctions, rows: MemberResultRow[], failu
 }
 
 /** One item per row; throws (after all were sent) when some failed and Continue On Fail is off. */
-export function toOutputItems(context: IExecuteFunctions, rows: MemberResultRow[]): INodeExecutionData[] {
+export function toOutputItems(
+	context: IExecuteFunctions,
+	rows: MemberResultRow[],
+): INodeExecutionData[] {
 	const failures = rows.filter((row) => row.outcome.action === 'failed');
 	if (failures.length > 0 && !context.continueOnFail()) throw failureError(context, rows, failures);
 	return rows.map((row) => ({

@@ -50,12 +50,13 @@ export const leaverOptions: INodeProperties[] = [
 			{
 				name: 'A Data Table (Also in Queue Mode)',
 				value: 'dataTable',
-				description: 'Data table nodes read the rows before this node and save the "Memory to Save" output after it',
+				description:
+					'Data table nodes read the rows before this node and save the "Memory to Save" output after it',
 			},
 			{
 				name: 'Workflow Static Data (Single Process Only)',
 				value: 'staticData',
-				description: "Lost between runs in queue mode, where each worker starts a run with none",
+				description: 'Lost between runs in queue mode, where each worker starts a run with none',
 			},
 		],
 		description: 'Where the members of the last import are remembered, for Lock Members That Left',
@@ -65,7 +66,8 @@ export const leaverOptions: INodeProperties[] = [
 		name: 'rememberedMembers',
 		type: 'json',
 		default: "={{ $('Read Memory').all().map(item => item.json) }}",
-		description: 'For a Data Table: the rows the Data table node read (columns uuids, imported, locked)',
+		description:
+			'For a Data Table: the rows the Data table node read (columns uuids, imported, locked)',
 	},
 	...deletionLimitOptions(
 		{
@@ -76,7 +78,8 @@ export const leaverOptions: INodeProperties[] = [
 		{
 			displayName: OPTION_NAMES.maxLockPercent,
 			name: 'maxLockPercent',
-			description: 'Stop the run when it would lock more than this percentage of the members remembered from the last run',
+			description:
+				'Stop the run when it would lock more than this percentage of the members remembered from the last run',
 		},
 	),
 ];
@@ -91,10 +94,12 @@ export const emptyFieldsOption: INodeProperties = {
 		{
 			name: 'Clear in GoPublic',
 			value: 'clear',
-			description: "Sent as empty text, false or an empty list, as GoPublic's own import script does",
+			description:
+				"Sent as empty text, false or an empty list, as GoPublic's own import script does",
 		},
 	],
-	description: 'What a mapped field that is empty for a member does, e.g. a mobile number removed in HR',
+	description:
+		'What a mapped field that is empty for a member does, e.g. a mobile number removed in HR',
 };
 
 export const recordLabelOption: INodeProperties = {
@@ -103,7 +108,8 @@ export const recordLabelOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. CSV line {{ $itemIndex + 2 }}',
-	description: 'How the summary names each member besides its uuid, e.g. the line of the file it came from',
+	description:
+		'How the summary names each member besides its uuid, e.g. the line of the file it came from',
 };
 
 export type MemoryStoreName = 'dataTable' | 'staticData';

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { forRecord, skippedOutcome } from '../../../shared/syncOutcome';
 import { describeMember, uuidsOf } from '../../helpers/buildMember';
@@ -37,7 +42,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const rows: MemberResultRow[] = items.map((_, itemIndex) => ({
 		itemIndex,
 		uuids: uuidsOf({ uuids: this.getNodeParameter('uuids', itemIndex, '') }),
-		outcome: skippedOutcome({ itemIndex, field: 'uuids' }, '"uuids" is required: give the member\'s uuid'),
+		outcome: skippedOutcome(
+			{ itemIndex, field: 'uuids' },
+			'"uuids" is required: give the member\'s uuid',
+		),
 	}));
 	const toLock = rows.filter((row) => row.uuids.length > 0);
 	const report = await sendMembers(
@@ -50,7 +58,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		},
 	);
 	toLock.forEach((row, i) => {
-		row.outcome = forRecord(report.outcomes[i], { itemIndex: row.itemIndex, record: describeMember(row.uuids) });
+		row.outcome = forRecord(report.outcomes[i], {
+			itemIndex: row.itemIndex,
+			record: describeMember(row.uuids),
+		});
 	});
 	return toOutputItems(this, rows);
 }

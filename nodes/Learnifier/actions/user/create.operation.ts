@@ -32,7 +32,9 @@ export const description: INodeProperties[] = [
 			default: '',
 			placeholder: field.name === 'primaryEmail' ? 'name@example.com' : undefined,
 			description:
-				field.name === 'primaryEmail' ? `${field.description}. Leave empty for a user without email.` : field.description,
+				field.name === 'primaryEmail'
+					? `${field.description}. Leave empty for a user without email.`
+					: field.description,
 			displayOptions: { show },
 		}),
 	),
@@ -59,7 +61,12 @@ export const description: INodeProperties[] = [
 	optionsCollection('create', [concurrencyOption]),
 ];
 
-async function existingUser(tools: ItemTools, externalId: string, action: string, itemIndex: number) {
+async function existingUser(
+	tools: ItemTools,
+	externalId: string,
+	action: string,
+	itemIndex: number,
+) {
 	const response = await tools.api.findByExternalId(externalId, itemIndex);
 	if (isSuccess(response)) return response.body as LearnifierUser;
 	if (tools.api.isNotFound(response)) return undefined;
@@ -84,14 +91,16 @@ async function createOnce(tools: ItemTools, changes: UserChanges, itemIndex: num
 		try {
 			created = await tools.api.createUser(changes, itemIndex);
 		} catch (error) {
-			if (!(error instanceof NoAnswerError)) throw new NodeOperationError(tools.api.node, error as Error, { itemIndex });
+			if (!(error instanceof NoAnswerError))
+				throw new NodeOperationError(tools.api.node, error as Error, { itemIndex });
 			const landed = await existingUser(tools, externalId, action, itemIndex);
 			if (landed) return withOutcome(landed, doneOutcome('created', RECOVERED));
 			continue;
 		}
 		if (created.id) return withOutcome({ id: created.id, ...changes }, doneOutcome('created'));
 		const { response } = created;
-		if (!tools.api.isEmailConflict(response) || !changes.primaryEmail) throw tools.api.error(response, action, itemIndex);
+		if (!tools.api.isEmailConflict(response) || !changes.primaryEmail)
+			throw tools.api.error(response, action, itemIndex);
 		const landed = await existingUser(tools, externalId, action, itemIndex);
 		const email = String(changes.primaryEmail);
 		if (landed?.primaryEmail?.toLowerCase() === email.toLowerCase()) {
@@ -104,10 +113,15 @@ async function createOnce(tools: ItemTools, changes: UserChanges, itemIndex: num
 			itemIndex,
 		});
 	}
-	throw new NodeOperationError(tools.api.node, `${action} failed: Learnifier did not answer (${MAX_CREATE_TRIES} tries)`, {
-		description: 'No user with this external ID exists in Learnifier, so nothing was created. Run the workflow again later.',
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		tools.api.node,
+		`${action} failed: Learnifier did not answer (${MAX_CREATE_TRIES} tries)`,
+		{
+			description:
+				'No user with this external ID exists in Learnifier, so nothing was created. Run the workflow again later.',
+			itemIndex,
+		},
+	);
 }
 
 export async function execute(this: IExecuteFunctions) {
@@ -118,11 +132,15 @@ export async function execute(this: IExecuteFunctions) {
 		for (const name of MAIN_FIELDS) fields[name] = this.getNodeParameter(name, itemIndex, '');
 		const changes = changesFromFields(fields);
 		if (!changes.externalId) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has an empty External ID`, {
-				description:
-					'Users created by this node need an external ID: it is how the next run finds them again. Check the expression in External ID.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex + 1} has an empty External ID`,
+				{
+					description:
+						'Users created by this node need an external ID: it is how the next run finds them again. Check the expression in External ID.',
+					itemIndex,
+				},
+			);
 		}
 		return await createOnce(tools, changes, itemIndex);
 	});

@@ -9,7 +9,8 @@ import { concurrencyOption, optionsCollection, userIdParameter } from './sharedP
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Delete removes the user from Learnifier. To keep the user but stop them logging in, use Lock instead.',
+		displayName:
+			'Delete removes the user from Learnifier. To keep the user but stop them logging in, use Lock instead.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
@@ -22,9 +23,15 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions) {
 	return await processItems(this, async (itemIndex, { api }) => {
 		const id = textValue(this.getNodeParameter('userId', itemIndex, ''));
-		if (!id) throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has no Learnifier User ID`, { itemIndex });
+		if (!id)
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex + 1} has no Learnifier User ID`,
+				{ itemIndex },
+			);
 		const response = await api.deleteUser(id, itemIndex);
-		if (!isSuccess(response)) throw api.error(response, `Deleting ${describeUser({ id })}`, itemIndex);
+		if (!isSuccess(response))
+			throw api.error(response, `Deleting ${describeUser({ id })}`, itemIndex);
 		return withOutcome({ id, deleted: true }, doneOutcome('deleted'));
 	});
 }

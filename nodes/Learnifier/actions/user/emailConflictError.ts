@@ -11,8 +11,12 @@ export async function emailConflictError(
 	const { action, email, hint, itemIndex } = options;
 	const holder = await emailHolders.holderOf(email, itemIndex).catch(() => undefined);
 	const who = holder ? describeUser(holder) : 'another Learnifier user';
-	return new NodeOperationError(api.node, `${action} failed: the email ${email} is already used by ${who}`, {
-		description: hint,
-		itemIndex,
-	});
+	return new NodeOperationError(
+		api.node,
+		`${action} failed: the email ${email} is already used by ${who}`,
+		{
+			description: hint,
+			itemIndex,
+		},
+	);
 }

@@ -38,14 +38,22 @@ export async function execute(this: IExecuteFunctions) {
 		const value = textValue(this.getNodeParameter(name, itemIndex, ''));
 		const label = byExternalId ? `external ID "${value}"` : `Learnifier ID ${value}`;
 		if (!value) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has no ${byExternalId ? 'External ID' : 'Learnifier User ID'}`, {
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex + 1} has no ${byExternalId ? 'External ID' : 'Learnifier User ID'}`,
+				{
+					itemIndex,
+				},
+			);
 		}
-		const response = byExternalId ? await api.findByExternalId(value, itemIndex) : await api.getUser(value, itemIndex);
+		const response = byExternalId
+			? await api.findByExternalId(value, itemIndex)
+			: await api.getUser(value, itemIndex);
 		if (isSuccess(response)) return response.body;
 		if (api.isNotFound(response)) {
-			throw new NodeOperationError(this.getNode(), `No Learnifier user with ${label}`, { itemIndex });
+			throw new NodeOperationError(this.getNode(), `No Learnifier user with ${label}`, {
+				itemIndex,
+			});
 		}
 		throw api.error(response, `Getting the user with ${label}`, itemIndex);
 	});

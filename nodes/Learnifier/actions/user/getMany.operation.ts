@@ -32,7 +32,8 @@ export const description: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_PAGE_SIZE,
-			description: 'How many users each request to Learnifier asks for. Smaller pages put less load on Learnifier per request.',
+			description:
+				'How many users each request to Learnifier asks for. Smaller pages put less load on Learnifier per request.',
 		},
 	]),
 ];
@@ -41,7 +42,11 @@ export async function execute(this: IExecuteFunctions) {
 	return await processItems(this, async (itemIndex, { api }) => {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-		const pageSize = this.getNodeParameter('options.pageSize', itemIndex, DEFAULT_PAGE_SIZE) as number;
+		const pageSize = this.getNodeParameter(
+			'options.pageSize',
+			itemIndex,
+			DEFAULT_PAGE_SIZE,
+		) as number;
 		return await listUsers(api, { pageSize, limit, itemIndex });
 	});
 }

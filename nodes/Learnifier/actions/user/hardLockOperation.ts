@@ -10,13 +10,20 @@ import { concurrencyOption, optionsCollection, userIdParameter } from './sharedP
 
 export function hardLockOperation(operation: 'lock' | 'unlock') {
 	const hardLock = operation === 'lock';
-	const description: INodeProperties[] = [userIdParameter([operation]), optionsCollection(operation, [concurrencyOption])];
+	const description: INodeProperties[] = [
+		userIdParameter([operation]),
+		optionsCollection(operation, [concurrencyOption]),
+	];
 
 	async function execute(this: IExecuteFunctions) {
 		return await processItems(this, async (itemIndex, tools) => {
 			const id = textValue(this.getNodeParameter('userId', itemIndex, ''));
 			if (!id) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} has no Learnifier User ID`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item ${itemIndex + 1} has no Learnifier User ID`,
+					{ itemIndex },
+				);
 			}
 			const action = `${hardLock ? 'Locking' : 'Unlocking'} ${describeUser({ id })}`;
 			const user = await patchAndRead(tools, id, { hardLock }, { action, itemIndex });

@@ -9,7 +9,15 @@ import * as unlock from './unlock.operation';
 import * as update from './update.operation';
 
 /** Operation value → its module; the router dispatches through this. */
-export const operations = { create, get, getAll: getMany, update, lock, unlock, delete: deleteUser };
+export const operations = {
+	create,
+	get,
+	getAll: getMany,
+	update,
+	lock,
+	unlock,
+	delete: deleteUser,
+};
 
 export type UserOperation = keyof typeof operations;
 
@@ -23,10 +31,30 @@ export const description: INodeProperties[] = [
 		options: [
 			{ name: 'Create', value: 'create', description: 'Create a user', action: 'Create a user' },
 			{ name: 'Delete', value: 'delete', description: 'Delete a user', action: 'Delete a user' },
-			{ name: 'Get', value: 'get', description: 'Get a user by Learnifier ID or external ID', action: 'Get a user' },
-			{ name: 'Get Many', value: 'getAll', description: 'Get many users', action: 'Get many users' },
-			{ name: 'Lock', value: 'lock', description: 'Lock a user out of Learnifier (hardLock)', action: 'Lock a user' },
-			{ name: 'Unlock', value: 'unlock', description: 'Let a locked user log in again', action: 'Unlock a user' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a user by Learnifier ID or external ID',
+				action: 'Get a user',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get many users',
+				action: 'Get many users',
+			},
+			{
+				name: 'Lock',
+				value: 'lock',
+				description: 'Lock a user out of Learnifier (hardLock)',
+				action: 'Lock a user',
+			},
+			{
+				name: 'Unlock',
+				value: 'unlock',
+				description: 'Let a locked user log in again',
+				action: 'Unlock a user',
+			},
 			{ name: 'Update', value: 'update', description: 'Update a user', action: 'Update a user' },
 		],
 		default: 'create',

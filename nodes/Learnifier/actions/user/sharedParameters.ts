@@ -5,7 +5,10 @@ export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 30;
 
 /** The user to act on; the default fits items from Reconcile (targetId) and from Get Many (id). */
-export const userIdParameter = (operations: string[], alsoShowWhen: IDisplayOptions['show'] = {}): INodeProperties => ({
+export const userIdParameter = (
+	operations: string[],
+	alsoShowWhen: IDisplayOptions['show'] = {},
+): INodeProperties => ({
 	displayName: 'Learnifier User ID',
 	name: 'userId',
 	type: 'string',
@@ -47,7 +50,10 @@ export const pacingOptions: INodeProperties[] = [
 ];
 
 /** The Options collection of an operation: pacing for all, plus what the operation adds. */
-export const optionsCollection = (operation: string, extra: INodeProperties[]): INodeProperties => ({
+export const optionsCollection = (
+	operation: string,
+	extra: INodeProperties[],
+): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',

@@ -8,7 +8,12 @@ import {
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, updatedOutcome, withOutcome } from '../../../shared/syncOutcome';
 import type { UserChanges } from '../../helpers/types';
-import { changesFromFields, changesFromReconcile, TEXT_FIELDS, textValue } from '../../helpers/userFields';
+import {
+	changesFromFields,
+	changesFromReconcile,
+	TEXT_FIELDS,
+	textValue,
+} from '../../helpers/userFields';
 import { processItems, type ItemTools } from '../processItems';
 import { patchAndRead, readUser } from './patchAndRead';
 import { concurrencyOption, optionsCollection, userIdParameter } from './sharedParameters';
@@ -42,9 +47,12 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		description: 'Only the fields added here are sent. A field whose value turns out empty is left as it is in Learnifier.',
+		description:
+			'Only the fields added here are sent. A field whose value turns out empty is left as it is in Learnifier.',
 		displayOptions: { show: fieldsBelow },
-		options: TEXT_FIELDS.map((field): INodeProperties => ({ ...field, type: 'string', default: '' })),
+		options: TEXT_FIELDS.map(
+			(field): INodeProperties => ({ ...field, type: 'string', default: '' }),
+		),
 	},
 	{
 		displayName: 'Clear Fields',
@@ -89,20 +97,31 @@ function fromReconcileItem(context: IExecuteFunctions, itemIndex: number): Plann
 	const id = textValue(json.targetId);
 	const update = json.update;
 	if (!id || !update || typeof update !== 'object' || Array.isArray(update)) {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} is not a Reconcile Update item`, {
-			description:
-				"With Send set to Changes From Reconcile, each item needs targetId (the Learnifier user ID) and update (the fields to write). Connect the Update output of a Reconcile node, or choose Send: Fields Below.",
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex + 1} is not a Reconcile Update item`,
+			{
+				description:
+					'With Send set to Changes From Reconcile, each item needs targetId (the Learnifier user ID) and update (the fields to write). Connect the Update output of a Reconcile node, or choose Send: Fields Below.',
+				itemIndex,
+			},
+		);
 	}
 	const target = (json.target ?? {}) as IDataObject;
 	const label = describeUser({ ...target, id, externalId: target.externalId ?? json.key });
-	const result = changesFromReconcile(update as IDataObject, context.getNodeParameter('clearEmptied', itemIndex, false) as boolean);
+	const result = changesFromReconcile(
+		update as IDataObject,
+		context.getNodeParameter('clearEmptied', itemIndex, false) as boolean,
+	);
 	if ('unknownField' in result) {
-		throw new NodeOperationError(context.getNode(), `Updating ${label} failed: Learnifier users have no field "${result.unknownField}"`, {
-			description: `In the Reconcile node, map the field to one of: ${TEXT_FIELDS.map((f) => f.name).join(', ')}, hardLock.`,
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Updating ${label} failed: Learnifier users have no field "${result.unknownField}"`,
+			{
+				description: `In the Reconcile node, map the field to one of: ${TEXT_FIELDS.map((f) => f.name).join(', ')}, hardLock.`,
+				itemIndex,
+			},
+		);
 	}
 	return { id, changes: result.changes, label };
 }
@@ -110,7 +129,11 @@ function fromReconcileItem(context: IExecuteFunctions, itemIndex: number): Plann
 function fromFields(context: IExecuteFunctions, itemIndex: number): PlannedUpdate {
 	const id = textValue(context.getNodeParameter('userId', itemIndex, ''));
 	if (!id) {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1} has no Learnifier User ID`, { itemIndex });
+		throw new NodeOperationError(
+			context.getNode(),
+			`Item ${itemIndex + 1} has no Learnifier User ID`,
+			{ itemIndex },
+		);
 	}
 	const changes = changesFromFields(
 		context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject,
@@ -121,11 +144,17 @@ function fromFields(context: IExecuteFunctions, itemIndex: number): PlannedUpdat
 
 async function update(context: IExecuteFunctions, tools: ItemTools, itemIndex: number) {
 	const send = context.getNodeParameter('send', itemIndex) as string;
-	const { id, changes, label } = send === 'reconcile' ? fromReconcileItem(context, itemIndex) : fromFields(context, itemIndex);
+	const { id, changes, label } =
+		send === 'reconcile' ? fromReconcileItem(context, itemIndex) : fromFields(context, itemIndex);
 	const action = `Updating ${label}`;
 	const fields = Object.keys(changes);
-	if (fields.length === 0) return withOutcome(await readUser(tools, id, action, itemIndex), doneOutcome('unchanged'));
-	const autoClearEmail = context.getNodeParameter('options.autoClearEmail', itemIndex, false) as boolean;
+	if (fields.length === 0)
+		return withOutcome(await readUser(tools, id, action, itemIndex), doneOutcome('unchanged'));
+	const autoClearEmail = context.getNodeParameter(
+		'options.autoClearEmail',
+		itemIndex,
+		false,
+	) as boolean;
 	const user = await patchAndRead(tools, id, changes, { action, itemIndex, autoClearEmail });
 	return withOutcome(user, updatedOutcome(fields));
 }

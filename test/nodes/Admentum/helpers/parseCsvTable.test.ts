@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { detectDelimiter, parseCsvTable, rowsAsRecords } from '../../../../nodes/Admentum/helpers/parseCsvTable';
+import {
+	detectDelimiter,
+	parseCsvTable,
+	rowsAsRecords,
+} from '../../../../nodes/Admentum/helpers/parseCsvTable';
 
 const BOM = '\uFEFF';
 
@@ -26,15 +30,22 @@ test('reads comma-separated CSV too', () => {
 });
 
 test('a last row with fewer fields than the header is a cut-off answer', () => {
-	assert.deepEqual(parseCsvTable('id;a;b\n1;x;y\n2;x\n'), { problem: "CSV that was cut off (row 2 has 2 of the header's 3 fields)" });
+	assert.deepEqual(parseCsvTable('id;a;b\n1;x;y\n2;x\n'), {
+		problem: "CSV that was cut off (row 2 has 2 of the header's 3 fields)",
+	});
 });
 
 test('a row of another length in the middle is reported as such', () => {
-	assert.match(parseCsvTable('id;a\n1;x;y\n2;x\n').problem ?? '', /CSV with rows of different lengths \(row 1 has 3/);
+	assert.match(
+		parseCsvTable('id;a\n1;x;y\n2;x\n').problem ?? '',
+		/CSV with rows of different lengths \(row 1 has 3/,
+	);
 });
 
 test('an answer ending inside a quoted field is a cut-off answer', () => {
-	assert.deepEqual(parseCsvTable('id;title\n1;"Lärare; men'), { problem: 'CSV that was cut off (it ends inside a quoted field)' });
+	assert.deepEqual(parseCsvTable('id;title\n1;"Lärare; men'), {
+		problem: 'CSV that was cut off (it ends inside a quoted field)',
+	});
 });
 
 test('an empty answer has no header', () => {

@@ -5,7 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { startAdmentumSimulator, type AdmentumSimulator } from '../../../simulators/admentum/admentumSimulator';
+import {
+	startAdmentumSimulator,
+	type AdmentumSimulator,
+} from '../../../simulators/admentum/admentumSimulator';
 import { TRICKY_VALUES } from '../../../simulators/admentum/seedAdmentum';
 import { generatePeople, type Person } from '../../../simulators/seed/people';
 import { ADMENTUM, admentumCredential, readPeople, runAdmentum } from '../admentumWorkflow';
@@ -23,7 +26,8 @@ for (const variant of ['csv', 'json'] as const) {
 		const url = () => (variant === 'csv' ? sim.csvUrl : sim.jsonUrl);
 		const run = (schoolIds: unknown, options = {}, more = {}) =>
 			runAdmentum(readPeople(schoolIds, options, more), admentumCredential(url()));
-		const byExternalId = (items: Array<Record<string, unknown>>) => new Map(items.map((i) => [i.externalId as string, i]));
+		const byExternalId = (items: Array<Record<string, unknown>>) =>
+			new Map(items.map((i) => [i.externalId as string, i]));
 
 		test('reads every person of the chosen schools once, in the documented shape', async () => {
 			const result = await run(['101', '102']);
@@ -31,8 +35,14 @@ for (const variant of ['csv', 'json'] as const) {
 			const items = result.json(ADMENTUM);
 			const expected = people().filter((p) => inSchools(p, [101, 102]));
 			assert.equal(items.length, expected.length);
-			assert.equal(new Set(items.map((i) => i.externalId)).size, items.length, 'one item per person');
-			const sample = expected.find((p) => p.role === 'student' && p.email && p.className && !p.className.includes('\n'))!;
+			assert.equal(
+				new Set(items.map((i) => i.externalId)).size,
+				items.length,
+				'one item per person',
+			);
+			const sample = expected.find(
+				(p) => p.role === 'student' && p.email && p.className && !p.className.includes('\n'),
+			)!;
 			assert.deepEqual(byExternalId(items).get(String(sample.id)), {
 				externalId: String(sample.id),
 				firstName: sample.firstName,
@@ -45,7 +55,9 @@ for (const variant of ['csv', 'json'] as const) {
 				admentumId: String(sample.id),
 			});
 			assert.deepEqual(result.json(ADMENTUM, 1), [], 'nobody on the No Email output by default');
-			assert.ok(result.output(ADMENTUM).every((item) => JSON.stringify(item.pairedItem) === '{"item":0}'));
+			assert.ok(
+				result.output(ADMENTUM).every((item) => JSON.stringify(item.pairedItem) === '{"item":0}'),
+			);
 		});
 
 		test('the school filter: only people of the chosen school, asked for by school', async () => {
@@ -54,7 +66,10 @@ for (const variant of ['csv', 'json'] as const) {
 			assert.equal(items.length, people().filter((p) => p.schoolIds.includes(103)).length);
 			assert.ok(items.every((i) => (i.schoolIds as string[]).includes('103')));
 			const asked = sim.requests.slice(before).map((r) => r.path);
-			assert.ok(asked.every((path) => /school(_id)?=103/.test(path)), asked.join('\n'));
+			assert.ok(
+				asked.every((path) => /school(_id)?=103/.test(path)),
+				asked.join('\n'),
+			);
 		});
 
 		test('school units given by expression as text "101, 103" work like picked ones', async () => {
@@ -68,7 +83,10 @@ for (const variant of ['csv', 'json'] as const) {
 			const items = (await run(['101', '102', '103'])).json(ADMENTUM);
 			const found = items.filter((i) => i.admentumId === String(multi.id));
 			assert.equal(found.length, 1);
-			assert.deepEqual([...(found[0].schoolIds as string[])].sort(), multi.schoolIds.map(String).sort());
+			assert.deepEqual(
+				[...(found[0].schoolIds as string[])].sort(),
+				multi.schoolIds.map(String).sort(),
+			);
 		});
 
 		test('only teachers, when asked: they carry title, not className', async () => {
@@ -79,7 +97,10 @@ for (const variant of ['csv', 'json'] as const) {
 
 		test('people without e-mail are kept and flagged by default', async () => {
 			const items = (await run(['101', '102', '103'])).json(ADMENTUM);
-			const missing = people().filter((p) => p.email === null).map((p) => String(p.id)).sort();
+			const missing = people()
+				.filter((p) => p.email === null)
+				.map((p) => String(p.id))
+				.sort();
 			assert.ok(missing.length > 0);
 			const flagged = items.filter((i) => i.emailMissing === true);
 			assert.deepEqual(flagged.map((i) => i.externalId).sort(), missing);
@@ -93,15 +114,28 @@ for (const variant of ['csv', 'json'] as const) {
 			assert.equal(main.length + noEmail.length, people().length, 'nobody dropped');
 			assert.ok(main.every((i) => i.emailMissing === false));
 			assert.equal(noEmail.length, people().filter((p) => p.email === null).length);
-			assert.ok(noEmail.every((i) => i.emailMissing === true && i.reason === 'No e-mail address in Admentum'));
+			assert.ok(
+				noEmail.every(
+					(i) => i.emailMissing === true && i.reason === 'No e-mail address in Admentum',
+				),
+			);
 		});
 
 		test('quoted fields with ";", a line break and quotes come through intact, Swedish letters too', async () => {
 			const items = byExternalId((await run(['101', '102', '103'])).json(ADMENTUM));
 			const { tricky } = sim.state;
-			assert.equal(items.get(String(tricky.titleWithSemicolon))?.title, TRICKY_VALUES.titleWithSemicolon);
-			assert.equal(items.get(String(tricky.classNameWithNewline))?.className, TRICKY_VALUES.classNameWithNewline);
-			assert.equal(items.get(String(tricky.firstNameWithQuotes))?.firstName, TRICKY_VALUES.firstNameWithQuotes);
+			assert.equal(
+				items.get(String(tricky.titleWithSemicolon))?.title,
+				TRICKY_VALUES.titleWithSemicolon,
+			);
+			assert.equal(
+				items.get(String(tricky.classNameWithNewline))?.className,
+				TRICKY_VALUES.classNameWithNewline,
+			);
+			assert.equal(
+				items.get(String(tricky.firstNameWithQuotes))?.firstName,
+				TRICKY_VALUES.firstNameWithQuotes,
+			);
 			const swedish = people().find((p) => /[åäö]/.test(p.lastName))!;
 			assert.equal(items.get(String(swedish.id))?.lastName, swedish.lastName);
 		});
@@ -110,7 +144,9 @@ for (const variant of ['csv', 'json'] as const) {
 			const id = String(sim.state.tricky.untidyEmail);
 			const lower = byExternalId((await run(['101', '102', '103'])).json(ADMENTUM)).get(id);
 			assert.equal(lower?.email, TRICKY_VALUES.untidyEmail.trim().toLowerCase());
-			const asIs = byExternalId((await run(['101', '102', '103'], { lowerCaseEmail: false })).json(ADMENTUM)).get(id);
+			const asIs = byExternalId(
+				(await run(['101', '102', '103'], { lowerCaseEmail: false })).json(ADMENTUM),
+			).get(id);
 			assert.equal(asIs?.email, TRICKY_VALUES.untidyEmail.trim());
 		});
 
@@ -121,7 +157,9 @@ for (const variant of ['csv', 'json'] as const) {
 				['eid', sample.eid],
 				['guid', sample.guid],
 			]) {
-				const items = (await run(sample.schoolIds.map(String), { externalIdFrom: source })).json(ADMENTUM);
+				const items = (await run(sample.schoolIds.map(String), { externalIdFrom: source })).json(
+					ADMENTUM,
+				);
 				const found = items.find((i) => i.admentumId === String(sample.id));
 				assert.equal(found?.externalId, expected, source);
 			}
@@ -137,7 +175,10 @@ for (const variant of ['csv', 'json'] as const) {
 		});
 
 		test('the key can also be sent as Bearer, or in a custom header', async () => {
-			const bearer = await runAdmentum(readPeople(['101']), admentumCredential(url(), { keyPlacement: 'bearer' }));
+			const bearer = await runAdmentum(
+				readPeople(['101']),
+				admentumCredential(url(), { keyPlacement: 'bearer' }),
+			);
 			assert.equal(bearer.error, undefined);
 			assert.ok(bearer.json(ADMENTUM).length > 0);
 			sim.configure({ keyHeader: 'X-Api-Key' });
@@ -157,11 +198,19 @@ for (const variant of ['csv', 'json'] as const) {
 
 describe('Person → Get Many (JSON API paging)', () => {
 	let big: AdmentumSimulator;
-	before(async () => (big = await startAdmentumSimulator({ world: generatePeople({ count: 1300, schoolCount: 1 }) })));
+	before(
+		async () =>
+			(big = await startAdmentumSimulator({
+				world: generatePeople({ count: 1300, schoolCount: 1 }),
+			})),
+	);
 	after(() => big.close());
 
 	test('follows the next links through every page', async () => {
-		const result = await runAdmentum(readPeople(['101'], {}, { roles: 'student' }), admentumCredential(big.jsonUrl));
+		const result = await runAdmentum(
+			readPeople(['101'], {}, { roles: 'student' }),
+			admentumCredential(big.jsonUrl),
+		);
 		const students = big.state.world.people.filter((p) => p.role === 'student').length;
 		assert.ok(students > 1000);
 		assert.equal(result.json(ADMENTUM).length, students);

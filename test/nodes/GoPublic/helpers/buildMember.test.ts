@@ -15,7 +15,14 @@ describe('toMemberCandidate and buildMember', () => {
 	});
 
 	it('empty fields: left out by default; with "clear" sent empty as GoPublic\'s script sends them', () => {
-		const mapped = { ...complete, mobileNumber: '', headOfDepartment: '', categories: '', startDate: '', avatar: '' };
+		const mapped = {
+			...complete,
+			mobileNumber: '',
+			headOfDepartment: '',
+			categories: '',
+			startDate: '',
+			avatar: '',
+		};
 		assert.deepEqual(toMemberCandidate(mapped), toMemberCandidate(complete));
 		assert.deepEqual(toMemberCandidate(mapped, 'clear'), {
 			...toMemberCandidate(complete),
@@ -27,11 +34,16 @@ describe('toMemberCandidate and buildMember', () => {
 
 	it('"clear" never empties a field GoPublic requires: the member is skipped as incomplete', () => {
 		const built = buildMember({ ...complete, email: '' }, 'clear');
-		assert.deepEqual(built, { problems: [{ field: 'email', message: '"email" is required for a new member' }] });
+		assert.deepEqual(built, {
+			problems: [{ field: 'email', message: '"email" is required for a new member' }],
+		});
 	});
 
 	it('a field mapped to nothing at all is left out even with "clear"', () => {
-		assert.equal('location' in toMemberCandidate({ ...complete, location: undefined }, 'clear'), false);
+		assert.equal(
+			'location' in toMemberCandidate({ ...complete, location: undefined }, 'clear'),
+			false,
+		);
 	});
 });
 

@@ -18,11 +18,15 @@ describe('mapConcurrently', () => {
 	it('never has more than `concurrency` workers in flight, and uses them all', async () => {
 		let inFlight = 0;
 		let most = 0;
-		await mapConcurrently(Array.from({ length: 20 }, (_, i) => i), 4, async () => {
-			most = Math.max(most, ++inFlight);
-			await wait(2);
-			inFlight--;
-		});
+		await mapConcurrently(
+			Array.from({ length: 20 }, (_, i) => i),
+			4,
+			async () => {
+				most = Math.max(most, ++inFlight);
+				await wait(2);
+				inFlight--;
+			},
+		);
 		assert.equal(most, 4);
 	});
 

@@ -14,7 +14,9 @@ describe('RequestPacer', () => {
 	it('spaces request starts of concurrent callers at 1/rate', async () => {
 		const pacer = new RequestPacer(50); // one every 20 ms
 		const started = Date.now();
-		const starts = await Promise.all(Array.from({ length: 6 }, async () => (await pacer.wait(), Date.now() - started)));
+		const starts = await Promise.all(
+			Array.from({ length: 6 }, async () => (await pacer.wait(), Date.now() - started)),
+		);
 		starts.sort((a, b) => a - b);
 		assert.ok(starts[5] >= 95, `sixth start after ${starts[5]} ms`);
 		assert.ok(starts[5] < 250);

@@ -13,7 +13,10 @@ const policy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000 };
 describe('retryPolicy', () => {
 	it('retries 429, 502, 503, 504 and nothing else', () => {
 		assert.deepEqual([429, 502, 503, 504].map(isRetryableStatus), [true, true, true, true]);
-		assert.deepEqual([400, 401, 403, 404, 409, 500, 501].map(isRetryableStatus), Array(7).fill(false));
+		assert.deepEqual(
+			[400, 401, 403, 404, 409, 500, 501].map(isRetryableStatus),
+			Array(7).fill(false),
+		);
 	});
 
 	it('parses Retry-After in seconds', () => {
@@ -35,19 +38,44 @@ describe('retryPolicy', () => {
 	});
 
 	it('full jitter: a wait between 0 and base·2^(attempt-1), capped', () => {
-		assert.equal(retryDelayMs(1, policy, undefined, () => 0), 0);
-		assert.equal(retryDelayMs(1, policy, undefined, () => 0.999), 499);
-		assert.equal(retryDelayMs(3, policy, undefined, () => 0.5), 1000);
-		assert.equal(retryDelayMs(20, policy, undefined, () => 0.999), 9990);
+		assert.equal(
+			retryDelayMs(1, policy, undefined, () => 0),
+			0,
+		);
+		assert.equal(
+			retryDelayMs(1, policy, undefined, () => 0.999),
+			499,
+		);
+		assert.equal(
+			retryDelayMs(3, policy, undefined, () => 0.5),
+			1000,
+		);
+		assert.equal(
+			retryDelayMs(20, policy, undefined, () => 0.999),
+			9990,
+		);
 	});
 
 	it('Retry-After wins over backoff, plus a little jitter, and the cap holds', () => {
-		assert.equal(retryDelayMs(1, policy, 2000, () => 0), 2000);
-		assert.equal(retryDelayMs(1, policy, 2000, () => 0.5), 2250);
-		assert.equal(retryDelayMs(1, policy, 60_000, () => 0), 10_000);
+		assert.equal(
+			retryDelayMs(1, policy, 2000, () => 0),
+			2000,
+		);
+		assert.equal(
+			retryDelayMs(1, policy, 2000, () => 0.5),
+			2250,
+		);
+		assert.equal(
+			retryDelayMs(1, policy, 60_000, () => 0),
+			10_000,
+		);
 	});
 
 	it('the default policy tries 6 times and waits at most 30 s', () => {
-		assert.deepEqual(DEFAULT_RETRY_POLICY, { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 });
+		assert.deepEqual(DEFAULT_RETRY_POLICY, {
+			maxAttempts: 6,
+			baseDelayMs: 500,
+			maxDelayMs: 30_000,
+		});
 	});
 });
