@@ -4,6 +4,7 @@
  * when the admin asks for it explicitly (Clear Fields, or the Reconcile option that allows it).
  */
 import type { UserChanges, WritableField } from './types';
+import { trimmedText } from '../../shared/values';
 
 export const TEXT_FIELDS: ReadonlyArray<{
 	name: Exclude<WritableField, 'hardLock'>;
@@ -39,13 +40,6 @@ const WRITABLE = new Set<string>([...TEXT_FIELDS.map((f) => f.name), 'hardLock']
 
 export const isWritableField = (name: string): name is WritableField => WRITABLE.has(name);
 
-/** Text as it should be sent, or undefined when there is nothing (null, undefined, blank). */
-export function textValue(value: unknown): string | undefined {
-	if (value === null || value === undefined) return undefined;
-	const text = (typeof value === 'object' ? JSON.stringify(value) : String(value)).trim();
-	return text === '' ? undefined : text;
-}
-
 /**
  * Changes from the "Fields Below" parameters: given fields with a value are sent, given fields
  * whose value is empty are left out, fields in `clear` are sent as null (and win over a value).
@@ -61,7 +55,7 @@ export function changesFromFields(
 			if (typeof value === 'boolean') changes.hardLock = value;
 			continue;
 		}
-		const text = textValue(value);
+		const text = trimmedText(value);
 		if (text !== undefined) changes[name] = text;
 	}
 	for (const name of clear) if (isWritableField(name) && name !== 'hardLock') changes[name] = null;
@@ -85,7 +79,7 @@ export function changesFromReconcile(
 			changes.hardLock = value === true || value === 'true';
 			continue;
 		}
-		const text = textValue(value);
+		const text = trimmedText(value);
 		if (text !== undefined) changes[name] = text;
 		else if (clearEmptied) changes[name] = null;
 	}

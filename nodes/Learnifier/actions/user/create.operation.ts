@@ -11,9 +11,9 @@ import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
 import type { LearnifierUser, UserChanges } from '../../helpers/types';
 import { changesFromFields, TEXT_FIELDS } from '../../helpers/userFields';
 import { isSuccess, MAX_ATTEMPTS } from '../../transport/learnifierTransport';
-import { processItems, type ItemTools } from '../processItems';
-import { emailConflictError } from './emailConflictError';
-import { concurrencyOption, optionsCollection } from './sharedParameters';
+import { forEachUser, type ItemTools } from '../../helpers/forEachUser';
+import { emailConflictError } from '../../helpers/emailConflictError';
+import { concurrencyOption, optionsCollection } from './common.description';
 
 const show = { resource: ['user'], operation: ['create'] };
 const MAIN_FIELDS = ['externalId', 'firstName', 'lastName', 'primaryEmail'];
@@ -125,7 +125,7 @@ async function createOnce(tools: ItemTools, changes: UserChanges, itemIndex: num
 }
 
 export async function execute(this: IExecuteFunctions) {
-	return await processItems(this, async (itemIndex, tools) => {
+	return await forEachUser(this, async (itemIndex, tools) => {
 		const fields: IDataObject = {
 			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
 		};

@@ -2,10 +2,10 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
-import { textValue } from '../../helpers/userFields';
 import { isSuccess } from '../../transport/learnifierTransport';
-import { processItems } from '../processItems';
-import { concurrencyOption, optionsCollection, userIdParameter } from './sharedParameters';
+import { forEachUser } from '../../helpers/forEachUser';
+import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
+import { trimmedText } from '../../../shared/values';
 
 export const description: INodeProperties[] = [
 	{
@@ -21,8 +21,8 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions) {
-	return await processItems(this, async (itemIndex, { api }) => {
-		const id = textValue(this.getNodeParameter('userId', itemIndex, ''));
+	return await forEachUser(this, async (itemIndex, { api }) => {
+		const id = trimmedText(this.getNodeParameter('userId', itemIndex, ''));
 		if (!id)
 			throw new NodeOperationError(
 				this.getNode(),

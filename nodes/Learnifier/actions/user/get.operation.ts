@@ -1,9 +1,9 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { textValue } from '../../helpers/userFields';
 import { isSuccess } from '../../transport/learnifierTransport';
-import { processItems } from '../processItems';
-import { optionsCollection, userIdParameter } from './sharedParameters';
+import { forEachUser } from '../../helpers/forEachUser';
+import { optionsCollection, userIdParameter } from './common.description';
+import { trimmedText } from '../../../shared/values';
 
 export const description: INodeProperties[] = [
 	{
@@ -32,10 +32,10 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions) {
-	return await processItems(this, async (itemIndex, { api }) => {
+	return await forEachUser(this, async (itemIndex, { api }) => {
 		const byExternalId = this.getNodeParameter('findBy', itemIndex) === 'externalId';
 		const name = byExternalId ? 'externalId' : 'userId';
-		const value = textValue(this.getNodeParameter(name, itemIndex, ''));
+		const value = trimmedText(this.getNodeParameter(name, itemIndex, ''));
 		const label = byExternalId ? `external ID "${value}"` : `Learnifier ID ${value}`;
 		if (!value) {
 			throw new NodeOperationError(

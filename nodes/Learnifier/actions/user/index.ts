@@ -1,25 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/router';
+
 import * as create from './create.operation';
 import * as deleteUser from './delete.operation';
 import * as get from './get.operation';
-import * as getMany from './getMany.operation';
+import * as getAll from './getAll.operation';
 import * as lock from './lock.operation';
 import * as unlock from './unlock.operation';
 import * as update from './update.operation';
 
 /** Operation value → its module; the router dispatches through this. */
-export const operations = {
+export const operations: Record<string, Operation> = {
 	create,
 	get,
-	getAll: getMany,
+	getAll,
 	update,
 	lock,
 	unlock,
 	delete: deleteUser,
 };
-
-export type UserOperation = keyof typeof operations;
 
 export const description: INodeProperties[] = [
 	{

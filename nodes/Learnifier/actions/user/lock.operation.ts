@@ -1,3 +1,36 @@
-import { hardLockOperation } from './hardLockOperation';
+/** Lock and Unlock are the same request (PATCH hardLock) with opposite values: Unlock uses this factory too. */
+import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { describeUser } from '../../helpers/describeUser';
+import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
+import { forEachUser } from '../../helpers/forEachUser';
+import { patchAndRead } from '../../helpers/patchAndRead';
+import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
+import { trimmedText } from '../../../shared/values';
+
+export function hardLockOperation(operation: 'lock' | 'unlock') {
+	const hardLock = operation === 'lock';
+	const description: INodeProperties[] = [
+		userIdParameter([operation]),
+		optionsCollection(operation, [concurrencyOption]),
+	];
+
+	async function execute(this: IExecuteFunctions) {
+		return await forEachUser(this, async (itemIndex, tools) => {
+			const id = trimmedText(this.getNodeParameter('userId', itemIndex, ''));
+			if (!id) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item ${itemIndex + 1} has no Learnifier User ID`,
+					{ itemIndex },
+				);
+			}
+			const action = `${hardLock ? 'Locking' : 'Unlocking'} ${describeUser({ id })}`;
+			const user = await patchAndRead(tools, id, { hardLock }, { action, itemIndex });
+			return withOutcome(user, doneOutcome(hardLock ? 'locked' : 'unlocked'));
+		});
+	}
+
+	return { description, execute };
+}
 export const { description, execute } = hardLockOperation('lock');

@@ -1,3 +1,3 @@
-import { hardLockOperation } from './hardLockOperation';
+import { hardLockOperation } from './lock.operation';
 
 export const { description, execute } = hardLockOperation('unlock');

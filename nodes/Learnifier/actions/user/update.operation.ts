@@ -8,15 +8,11 @@ import {
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, updatedOutcome, withOutcome } from '../../../shared/syncOutcome';
 import type { UserChanges } from '../../helpers/types';
-import {
-	changesFromFields,
-	changesFromReconcile,
-	TEXT_FIELDS,
-	textValue,
-} from '../../helpers/userFields';
-import { processItems, type ItemTools } from '../processItems';
-import { patchAndRead, readUser } from './patchAndRead';
-import { concurrencyOption, optionsCollection, userIdParameter } from './sharedParameters';
+import { changesFromFields, changesFromReconcile, TEXT_FIELDS } from '../../helpers/userFields';
+import { forEachUser, type ItemTools } from '../../helpers/forEachUser';
+import { patchAndRead, readUser } from '../../helpers/patchAndRead';
+import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
+import { trimmedText } from '../../../shared/values';
 
 const show = { resource: ['user'], operation: ['update'] };
 const fieldsBelow = { ...show, send: ['fields'] };
@@ -94,7 +90,7 @@ interface PlannedUpdate {
 
 function fromReconcileItem(context: IExecuteFunctions, itemIndex: number): PlannedUpdate {
 	const json = context.getInputData()[itemIndex].json;
-	const id = textValue(json.targetId);
+	const id = trimmedText(json.targetId);
 	const update = json.update;
 	if (!id || !update || typeof update !== 'object' || Array.isArray(update)) {
 		throw new NodeOperationError(
@@ -127,7 +123,7 @@ function fromReconcileItem(context: IExecuteFunctions, itemIndex: number): Plann
 }
 
 function fromFields(context: IExecuteFunctions, itemIndex: number): PlannedUpdate {
-	const id = textValue(context.getNodeParameter('userId', itemIndex, ''));
+	const id = trimmedText(context.getNodeParameter('userId', itemIndex, ''));
 	if (!id) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -160,5 +156,5 @@ async function update(context: IExecuteFunctions, tools: ItemTools, itemIndex: n
 }
 
 export async function execute(this: IExecuteFunctions) {
-	return await processItems(this, async (itemIndex, tools) => await update(this, tools, itemIndex));
+	return await forEachUser(this, async (itemIndex, tools) => await update(this, tools, itemIndex));
 }

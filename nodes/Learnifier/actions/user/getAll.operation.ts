@@ -2,8 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_PAGE_SIZE } from '../../transport/apiContract';
 import { listUsers } from '../../transport/listUsers';
-import { processItems } from '../processItems';
-import { optionsCollection } from './sharedParameters';
+import { forEachUser } from '../../helpers/forEachUser';
+import { optionsCollection } from './common.description';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions) {
-	return await processItems(this, async (itemIndex, { api }) => {
+	return await forEachUser(this, async (itemIndex, { api }) => {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 		const pageSize = this.getNodeParameter(

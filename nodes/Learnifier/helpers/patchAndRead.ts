@@ -1,6 +1,6 @@
-import type { LearnifierUser, UserChanges } from '../../helpers/types';
-import { isSuccess } from '../../transport/learnifierTransport';
-import type { ItemTools } from '../processItems';
+import type { LearnifierUser, UserChanges } from './types';
+import { isSuccess } from '../transport/learnifierTransport';
+import type { ItemTools } from './forEachUser';
 import { emailConflictError } from './emailConflictError';
 
 /** Reads a user; a failure is an error naming what was being done. */
