@@ -6,7 +6,12 @@
 import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { apiError } from '../../shared/http/apiErrors';
-import { sendWithRetry, type ApiResponse } from '../../shared/http/sendWithRetry';
+import { isSuccess } from '../../shared/http/isSuccess';
+import {
+	sendWithRetry,
+	type ApiResponse,
+	type RequestStats,
+} from '../../shared/http/sendWithRetry';
 import { doneOutcome, failedOutcome, type SyncOutcome } from '../../shared/syncOutcome';
 import {
 	STATUS_WORDING,
@@ -34,6 +39,8 @@ export interface SendOptions {
 	action: string;
 	/** Throw on the first batch GoPublic refuses as a whole, instead of marking its members failed. */
 	stopOnRefusedBatch: boolean;
+	/** Counts retries for the push-back note; shared by all sends of one execution. */
+	stats?: RequestStats;
 }
 
 type Post = (members: MemberPayload[]) => Promise<ApiResponse>;
@@ -120,8 +127,7 @@ async function sendBatch(
 				: new NodeOperationError(context.getNode(), error as Error);
 		return refusedAsWhole(batch, report, options, failure);
 	}
-	if (response.statusCode >= 200 && response.statusCode < 300)
-		return outcomesOfSuccess(response.body, batch.length);
+	if (isSuccess(response)) return outcomesOfSuccess(response.body, batch.length);
 	const problems = validationProblems(response.body).filter(
 		(problem) => typeof problem.index === 'number' && problem.index < batch.length,
 	);
@@ -154,7 +160,7 @@ export async function sendMembers(
 				body: { members: batch },
 				json: true,
 			},
-			{ retryLostAnswers: true },
+			{ retryLostAnswers: true, stats: options.stats },
 		);
 	const size = Math.max(1, Math.floor(options.batchSize));
 	for (let start = 0; start < members.length; start += size) {

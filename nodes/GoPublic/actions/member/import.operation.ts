@@ -17,23 +17,26 @@ import type { MemberProblem } from '../../helpers/memberSchema';
 import { inputFieldOf } from '../../helpers/inputFieldOf';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
+import { readImportOptions } from '../../helpers/importOptions';
 import {
-	lockLeavers,
 	nextMemory,
 	planLeaverLocks,
 	uuidsToUnlock,
 	type LeaverPlan,
-} from './lockMembersThatLeft';
-import { memoryStoreFor } from './memberMemory';
-import { additionalFieldsParameter, requiredFieldParameters } from './memberFieldParameters';
-import { toOutputItems, type MemberResultRow } from './memberResults';
+} from '../../helpers/leaverPlan';
+import { lockLeavers } from '../../helpers/lockLeavers';
+import { memoryStoreFor } from '../../helpers/memberMemory';
+import { toOutputItems, type MemberResultRow } from '../../helpers/memberResults';
+import { displayOnlyFor } from '../../../shared/displayOptions';
+import { newRequestStats } from '../../../shared/http/sendWithRetry';
+import { reportPushBack } from '../../../shared/reportPushBack';
+import { additionalFieldsParameter, requiredFieldParameters } from './fields.description';
 import {
 	batchSizeOption,
 	emptyFieldsOption,
 	leaverOptions,
-	readImportOptions,
 	recordLabelOption,
-} from './options';
+} from './options.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -57,10 +60,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = properties.map((property) => ({
-	...property,
-	displayOptions: { show: { resource: ['member'], operation: ['import'] } },
-}));
+export const description = displayOnlyFor(
+	{ resource: ['member'], operation: ['import'] },
+	properties,
+);
 
 function mappedFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
 	const mapped: Record<string, unknown> = {};
@@ -156,15 +159,11 @@ function stopItems(
 	];
 }
 
-/** The members' results, and the memory for Data table nodes to save (see memberMemory.ts). */
-export interface ImportOutput {
-	results: INodeExecutionData[];
-	memoryToSave: INodeExecutionData[];
-}
-
-export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
+/** Outputs: the members' results, and the memory for Data table nodes to save (helpers/memberMemory.ts). */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
 	const { rows, toSend } = readMembers(this, options.emptyFields);
+	const stats = newRequestStats();
 	const memory = memoryStoreFor(this, options.memoryStore);
 
 	// Everything that can stop the run happens before the first request.
@@ -176,7 +175,7 @@ export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
 			options,
 			this.getMode() !== 'manual',
 		);
-		if ('violation' in planned) return { results: stopItems(this, planned), memoryToSave: [] };
+		if ('violation' in planned) return [stopItems(this, planned), []];
 		leaverPlan = planned;
 	}
 
@@ -194,6 +193,7 @@ export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
 			batchSize: options.batchSize,
 			action: 'Importing members',
 			stopOnRefusedBatch: !this.continueOnFail(),
+			stats,
 		},
 	);
 	toSend.forEach(({ row }, i) => {
@@ -206,7 +206,7 @@ export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
 	const leaverItems: INodeExecutionData[] = [];
 	let memoryToSave: INodeExecutionData[] = [];
 	if (leaverPlan) {
-		const leavers = await lockLeavers(this, leaverPlan, options);
+		const leavers = await lockLeavers(this, leaverPlan, options, stats);
 		leaverItems.push(...leavers.items);
 		const took = (row: MemberResultRow) => row.outcome.action !== 'failed';
 		const byRow = (lock: boolean) =>
@@ -221,5 +221,6 @@ export async function execute(this: IExecuteFunctions): Promise<ImportOutput> {
 			);
 		}
 	}
-	return { results: [...toOutputItems(this, rows), ...leaverItems], memoryToSave };
+	reportPushBack(this, 'GoPublic', stats);
+	return [[...toOutputItems(this, rows), ...leaverItems], memoryToSave];
 }

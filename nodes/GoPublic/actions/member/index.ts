@@ -1,9 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { Operation } from '../../../shared/router';
 import * as importMembers from './import.operation';
 import * as removeMembers from './remove.operation';
 
-export { importMembers, removeMembers };
+/** Operation value → its module; the router dispatches through this. */
+export const operations: Record<string, Operation> = {
+	import: importMembers,
+	remove: removeMembers,
+};
 
 export const description: INodeProperties[] = [
 	{

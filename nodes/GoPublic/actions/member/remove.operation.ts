@@ -8,8 +8,12 @@ import type {
 import { forRecord, skippedOutcome } from '../../../shared/syncOutcome';
 import { describeMember, uuidsOf } from '../../helpers/buildMember';
 import { sendMembers } from '../../transport/sendMembers';
-import { toOutputItems, type MemberResultRow } from './memberResults';
-import { DEFAULT_BATCH_SIZE, batchSizeOption } from './options';
+import { DEFAULT_BATCH_SIZE } from '../../helpers/importOptions';
+import { toOutputItems, type MemberResultRow } from '../../helpers/memberResults';
+import { displayOnlyFor } from '../../../shared/displayOptions';
+import { newRequestStats } from '../../../shared/http/sendWithRetry';
+import { reportPushBack } from '../../../shared/reportPushBack';
+import { batchSizeOption } from './options.description';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,12 +35,13 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description: INodeProperties[] = properties.map((property) => ({
-	...property,
-	displayOptions: { show: { resource: ['member'], operation: ['remove'] } },
-}));
+export const description = displayOnlyFor(
+	{ resource: ['member'], operation: ['remove'] },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const stats = newRequestStats();
 	const items = this.getInputData();
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const rows: MemberResultRow[] = items.map((_, itemIndex) => ({
@@ -55,6 +60,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			batchSize: Number(options.batchSize ?? DEFAULT_BATCH_SIZE),
 			action: 'Removing members',
 			stopOnRefusedBatch: !this.continueOnFail(),
+			stats,
 		},
 	);
 	toLock.forEach((row, i) => {
@@ -63,5 +69,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			record: describeMember(row.uuids),
 		});
 	});
-	return toOutputItems(this, rows);
+	reportPushBack(this, 'GoPublic', stats);
+	return [toOutputItems(this, rows)];
 }

@@ -5,7 +5,7 @@
  */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { describeOutcome, withOutcome, type SyncOutcome } from '../../../shared/syncOutcome';
+import { describeOutcome, withOutcome, type SyncOutcome } from '../../shared/syncOutcome';
 
 export interface MemberResultRow {
 	itemIndex: number;

@@ -17,8 +17,8 @@ import {
 	rowsFromMemory,
 	writeStaticMemory,
 	type LeaverMemory,
-} from '../../helpers/leaverMemory';
-import { OPTION_NAMES, type MemoryStoreName } from './options';
+} from './leaverMemory';
+import { OPTION_NAMES, type MemoryStoreName } from './importOptions';
 
 export interface MemoryStore {
 	read(): LeaverMemory | undefined;

@@ -1,19 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../../../shared/deletionGuard';
 import { deletionLimitOptions } from '../../../shared/deletionLimitOptions';
-import type { EmptyFields } from '../../helpers/buildMember';
-
-export const OPTION_NAMES = {
-	lockMembersThatLeft: 'Lock Members That Left',
-	memoryStore: 'Remember Members In',
-	rememberedMembers: 'Remembered Members',
-	allowMassLocking: 'Allow Mass Locking',
-	maxLocks: 'Max Locks',
-	maxLockPercent: 'Max Lock Percentage',
-} as const;
-
-export const DEFAULT_BATCH_SIZE = 100;
+import { DEFAULT_BATCH_SIZE, OPTION_NAMES } from '../../helpers/importOptions';
 
 export const batchSizeOption: INodeProperties = {
 	displayName: 'Batch Size',
@@ -111,28 +99,3 @@ export const recordLabelOption: INodeProperties = {
 	description:
 		'How the summary names each member besides its uuid, e.g. the line of the file it came from',
 };
-
-export type MemoryStoreName = 'dataTable' | 'staticData';
-
-export interface ImportOptions {
-	batchSize: number;
-	emptyFields: EmptyFields;
-	memoryStore: MemoryStoreName;
-	lockMembersThatLeft: boolean;
-	allowMassLocking: boolean;
-	limits: DeletionGuardLimits;
-}
-
-export function readImportOptions(raw: Record<string, unknown>): ImportOptions {
-	return {
-		batchSize: Number(raw.batchSize ?? DEFAULT_BATCH_SIZE),
-		emptyFields: raw.emptyFields === 'clear' ? 'clear' : 'leaveOut',
-		memoryStore: raw.memoryStore === 'dataTable' ? 'dataTable' : 'staticData',
-		lockMembersThatLeft: raw.lockMembersThatLeft === true,
-		allowMassLocking: raw.allowMassLocking === true,
-		limits: {
-			maxDeletions: Number(raw.maxLocks ?? DEFAULT_DELETION_LIMITS.maxDeletions),
-			maxDeletionPercent: Number(raw.maxLockPercent ?? DEFAULT_DELETION_LIMITS.maxDeletionPercent),
-		},
-	};
-}

@@ -1,16 +1,11 @@
 /**
- * "Lock Members That Left": who left since the last successful import (pure planning), the guard
- * against locking half the organisation because the input was cut short, the locking itself,
- * and the memory the next night starts from.
+ * "Lock Members That Left", the planning (pure): who left since the last successful import, the
+ * guard against locking half the organisation because the input was cut short, and the memory
+ * the next night starts from. The locking itself is lockLeavers.ts.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { findDeletionGuardViolation } from '../../../shared/deletionGuard';
-import { doneOutcome, forRecord, withOutcome, type SyncOutcome } from '../../../shared/syncOutcome';
-import { describeMember } from '../../helpers/buildMember';
-import { findLeavers, findReturners, type LeaverMemory } from '../../helpers/leaverMemory';
-import { sendMembers } from '../../transport/sendMembers';
-import { OPTION_NAMES, type ImportOptions } from './options';
+import { findDeletionGuardViolation } from '../../shared/deletionGuard';
+import { OPTION_NAMES, type ImportOptions } from './importOptions';
+import { findLeavers, findReturners, type LeaverMemory } from './leaverMemory';
 
 export interface LeaverPlan {
 	/** False for manual (editor) runs: they only report who would be locked, and remember nothing. */
@@ -71,45 +66,6 @@ export function planLeaverLocks(
 /** The uuids of members to import with `lockForDeletion: false` (active runs only). */
 export function uuidsToUnlock(plan: LeaverPlan): Set<string> {
 	return new Set(plan.active ? plan.returners.flat() : []);
-}
-
-/** Locks the leavers (active runs only) and returns one item per leaver. */
-export async function lockLeavers(
-	context: IExecuteFunctions,
-	plan: LeaverPlan,
-	options: ImportOptions,
-): Promise<{ items: INodeExecutionData[]; allAnswered: boolean; locked: string[][] }> {
-	const pairedItem = context.getInputData().map((_, item) => ({ item }));
-	const item = (uuids: string[], outcome: SyncOutcome): INodeExecutionData => ({
-		json: withOutcome(
-			{ uuids, status: outcome.action, leftSource: true } as IDataObject,
-			forRecord(outcome, { record: describeMember(uuids) }),
-		),
-		pairedItem,
-	});
-	if (!plan.active) {
-		return {
-			items: plan.leavers.map((uuids) => item(uuids, doneOutcome('wouldLock'))),
-			allAnswered: false,
-			locked: [],
-		};
-	}
-	if (plan.leavers.length === 0) return { items: [], allAnswered: true, locked: [] };
-	const report = await sendMembers(
-		context,
-		plan.leavers.map((uuids) => ({ uuids, lockForDeletion: true })),
-		{
-			batchSize: options.batchSize,
-			action: 'Locking members that left',
-			stopOnRefusedBatch: !context.continueOnFail(),
-		},
-	);
-	const items = plan.leavers.map((uuids, i) => item(uuids, report.outcomes[i]));
-	// A lock GoPublic took without saying more ('sent') is a lock all the same.
-	const locked = plan.leavers.filter((_, i) =>
-		['locked', 'sent'].includes(report.outcomes[i].action),
-	);
-	return { items, allAnswered: report.everyBatchAnswered, locked };
 }
 
 /**
