@@ -6,11 +6,25 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import {
-	API_KEY_HEADER,
-	IMPORT_PATH,
-	STATUS_WORDING,
-} from '../nodes/GoPublic/transport/apiContract';
+/* GoPublic's import API, as far as this credential needs it (docs/apis.md). */
+/** Confirmed: the import path on the customer's GoPublic admin host. */
+export const IMPORT_PATH = '/backend/member/import-by-api-key';
+
+/** Confirmed: the header carrying the API key. */
+export const API_KEY_HEADER = 'x-api-key';
+
+/**
+ * Status meanings, in the words an admin reads. 403 is confirmed (IP whitelist); 401 for a wrong
+ * or missing key is assumed.
+ */
+export const STATUS_WORDING = {
+	401: 'GoPublic refused the API key (401). Check the API key in the GoPublic credential.',
+	403:
+		'GoPublic refused the address this n8n connects from (403 Forbidden / Access Denied). GoPublic only accepts ' +
+		"imports from whitelisted IP addresses: ask GoPublic to whitelist the public IP address of n8n's server.",
+	404: 'GoPublic has no import endpoint at this address (404). Check the domain or endpoint in the GoPublic credential.',
+	415: 'GoPublic refused the request format (415): it only accepts JSON.',
+} as const;
 
 export class GoPublicApi implements ICredentialType {
 	name = 'goPublicApi';

@@ -5,11 +5,14 @@
  * The simulator under test/ follows this module too, so correcting an assumption is one edit here.
  */
 
-/** Confirmed: the import path on the customer's GoPublic admin host. */
-export const IMPORT_PATH = '/backend/member/import-by-api-key';
+// The facts the credential needs too live in the credential, so that it imports nothing from nodes.
+import {
+	API_KEY_HEADER,
+	IMPORT_PATH,
+	STATUS_WORDING,
+} from '../../../credentials/GoPublicApi.credentials';
 
-/** Confirmed: the header carrying the API key. */
-export const API_KEY_HEADER = 'x-api-key';
+export { API_KEY_HEADER, IMPORT_PATH, STATUS_WORDING };
 
 /** Confirmed: the endpoint is built from the customer's domain this way. */
 export function importUrlForDomain(domain: string): string {
@@ -116,19 +119,6 @@ export const roleNotFoundMessage = (role: string) => `role not found: ${role}`;
 export function fieldOfMemberMessage(message: string | undefined): string | undefined {
 	return message && /^role not found/i.test(message) ? 'roles' : undefined;
 }
-
-/**
- * Status meanings, in the words an admin reads. 403 is confirmed (IP whitelist); 401 for a wrong
- * or missing key is assumed.
- */
-export const STATUS_WORDING = {
-	401: 'GoPublic refused the API key (401). Check the API key in the GoPublic credential.',
-	403:
-		'GoPublic refused the address this n8n connects from (403 Forbidden / Access Denied). GoPublic only accepts ' +
-		"imports from whitelisted IP addresses: ask GoPublic to whitelist the public IP address of n8n's server.",
-	404: 'GoPublic has no import endpoint at this address (404). Check the domain or endpoint in the GoPublic credential.',
-	415: 'GoPublic refused the request format (415): it only accepts JSON.',
-} as const;
 
 /**
  * Unknown: the body of a successful import is not documented. Any 2xx means the members were
