@@ -6,8 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { admentumProperties } from './actions/node.description';
+import * as person from './actions/person';
 import { router } from './actions/router';
+import * as school from './actions/school';
 import { getSchools } from './methods/loadOptions';
 
 export class Admentum implements INodeType {
@@ -28,7 +29,21 @@ export class Admentum implements INodeType {
 			{ type: NodeConnectionTypes.Main, displayName: 'No Email' },
 		],
 		credentials: [{ name: 'admentumApi', required: true }],
-		properties: admentumProperties,
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Person', value: 'person' },
+					{ name: 'School Unit', value: 'school' },
+				],
+				default: 'person',
+			},
+			...person.description,
+			...school.description,
+		],
 	};
 
 	methods = { loadOptions: { getSchools } };

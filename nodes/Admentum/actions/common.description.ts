@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Return All / Limit for one resource's Get Many. */
-export function returnAllAndLimit(resource: string, what: string): INodeProperties[] {
-	const show = { resource: [resource], operation: ['getAll'] };
+/** Return All / Limit for a Get Many. */
+export function returnAllAndLimit(what: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
 			name: 'returnAll',
 			type: 'boolean',
-			displayOptions: { show },
 			default: true,
 			description: 'Whether to return all results or only up to a given limit',
 			hint: `Keep it on for a sync: a shortened list of ${what} would look as if the rest had left`,
@@ -17,7 +15,7 @@ export function returnAllAndLimit(resource: string, what: string): INodeProperti
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { returnAll: [false] } },
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',

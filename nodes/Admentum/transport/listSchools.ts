@@ -1,11 +1,11 @@
+import { trimmedText } from '../../shared/values';
 import type { SchoolRecord } from '../helpers/types';
 import { CSV_API, FIELD, JSON_API, REQUIRED_SCHOOL_FIELDS } from './apiContract';
 import type { AdmentumSession } from './admentumSession';
 import { readCsvList } from './readCsvList';
 import { readJsonList } from './readJsonList';
 
-const text = (value: unknown) =>
-	value === null || value === undefined ? '' : String(value).trim();
+const text = (value: unknown) => trimmedText(value) ?? '';
 
 /** Every school unit the API key can read, in Admentum's order. */
 export async function listSchools(session: AdmentumSession): Promise<SchoolRecord[]> {

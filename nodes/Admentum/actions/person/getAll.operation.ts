@@ -14,8 +14,7 @@ import { FIELD, type Role } from '../../transport/apiContract';
 import { openSession, type VariantChoice } from '../../transport/admentumSession';
 import { listPersonRows } from '../../transport/listPersonRows';
 import { apiVariantOption, returnAllAndLimit } from '../common.description';
-
-const show = { resource: ['person'], operation: ['getAll'] };
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
 /** Lists read at the same time (one list = one role in one school unit). */
 const CONCURRENT_LISTS = 4;
@@ -28,13 +27,12 @@ const outputShape =
 	'(the chosen school unit IDs the person is in, as text), <code>className</code> (students), <code>title</code> ' +
 	'(teachers), <code>emailMissing</code>, <code>admentumId</code>. A person in several schools is one item.';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: outputShape,
 		name: 'personOutputNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Roles',
@@ -47,7 +45,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'both',
 		description: 'Whom to read',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'School Unit Names or IDs',
@@ -58,16 +55,14 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'The school units whose people to read. A template can hold a list per customer, e.g. 101,102. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
 	},
-	...returnAllAndLimit('person', 'people'),
+	...returnAllAndLimit('people'),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			apiVariantOption,
 			{
@@ -122,6 +117,11 @@ export const description: INodeProperties[] = [
 		],
 	},
 ];
+
+export const description = displayOnlyFor(
+	{ resource: ['person'], operation: ['getAll'] },
+	properties,
+);
 
 const ROLES: Record<string, Role[]> = {
 	both: ['student', 'teacher'],

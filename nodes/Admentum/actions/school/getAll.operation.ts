@@ -8,19 +8,24 @@ import type {
 import { openSession, type VariantChoice } from '../../transport/admentumSession';
 import { listSchools } from '../../transport/listSchools';
 import { apiVariantOption, returnAllAndLimit } from '../common.description';
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit('school', 'school units'),
+const properties: INodeProperties[] = [
+	...returnAllAndLimit('school units'),
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show: { resource: ['school'], operation: ['getAll'] } },
 		options: [apiVariantOption],
 	},
 ];
+
+export const description = displayOnlyFor(
+	{ resource: ['school'], operation: ['getAll'] },
+	properties,
+);
 
 /** One item per school unit the API key can read: `{ id, name, code }` (id as text). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -5,10 +5,7 @@ export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_MAX_RETRY_WAIT_SECONDS = 30;
 
 /** The user to act on; the default fits items from Reconcile (targetId) and from Get Many (id). */
-export const userIdParameter = (
-	operations: string[],
-	alsoShowWhen: IDisplayOptions['show'] = {},
-): INodeProperties => ({
+export const userIdParameter = (showWhen?: IDisplayOptions['show']): INodeProperties => ({
 	displayName: 'Learnifier User ID',
 	name: 'userId',
 	type: 'string',
@@ -16,7 +13,7 @@ export const userIdParameter = (
 	default: '={{ $json.targetId ?? $json.id }}',
 	description:
 		'The Learnifier ID of the user. The default takes targetId from a Reconcile item, or the ID of a user item from this node.',
-	displayOptions: { show: { resource: ['user'], operation: operations, ...alsoShowWhen } },
+	...(showWhen ? { displayOptions: { show: showWhen } } : {}),
 });
 
 export const concurrencyOption: INodeProperties = {
@@ -50,15 +47,11 @@ export const pacingOptions: INodeProperties[] = [
 ];
 
 /** The Options collection of an operation: pacing for all, plus what the operation adds. */
-export const optionsCollection = (
-	operation: string,
-	extra: INodeProperties[],
-): INodeProperties => ({
+export const optionsCollection = (extra: INodeProperties[]): INodeProperties => ({
 	displayName: 'Options',
 	name: 'options',
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
-	displayOptions: { show: { resource: ['user'], operation: [operation] } },
 	options: [...extra, ...pacingOptions].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 });

@@ -14,15 +14,15 @@ import { isSuccess, MAX_ATTEMPTS } from '../../transport/learnifierTransport';
 import { forEachUser, type ItemTools } from '../../helpers/forEachUser';
 import { emailConflictError } from '../../helpers/emailConflictError';
 import { concurrencyOption, optionsCollection } from './common.description';
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
-const show = { resource: ['user'], operation: ['create'] };
 const MAIN_FIELDS = ['externalId', 'firstName', 'lastName', 'primaryEmail'];
 /** A create whose answer was lost is checked and re-sent as often as any request is retried. */
 const MAX_CREATE_TRIES = MAX_ATTEMPTS;
 const RECOVERED = 'created by an earlier try whose answer was lost; found by its external ID';
 const ALREADY_THERE = 'already in Learnifier (another run created it); found by its external ID';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	...TEXT_FIELDS.filter((field) => MAIN_FIELDS.includes(field.name)).map(
 		(field): INodeProperties => ({
 			displayName: field.displayName,
@@ -35,7 +35,6 @@ export const description: INodeProperties[] = [
 				field.name === 'primaryEmail'
 					? `${field.description}. Leave empty for a user without email.`
 					: field.description,
-			displayOptions: { show },
 		}),
 	),
 	{
@@ -44,7 +43,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show },
 		options: [
 			...TEXT_FIELDS.filter((field) => !MAIN_FIELDS.includes(field.name)).map(
 				(field): INodeProperties => ({ ...field, type: 'string', default: '' }),
@@ -58,8 +56,13 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	optionsCollection('create', [concurrencyOption]),
+	optionsCollection([concurrencyOption]),
 ];
+
+export const description = displayOnlyFor(
+	{ resource: ['user'], operation: ['create'] },
+	properties,
+);
 
 async function existingUser(
 	tools: ItemTools,

@@ -6,19 +6,24 @@ import { isSuccess } from '../../transport/learnifierTransport';
 import { forEachUser } from '../../helpers/forEachUser';
 import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Delete removes the user from Learnifier. To keep the user but stop them logging in, use Lock instead.',
 		name: 'deleteNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { resource: ['user'], operation: ['delete'] } },
 	},
-	userIdParameter(['delete']),
-	optionsCollection('delete', [concurrencyOption]),
+	userIdParameter(),
+	optionsCollection([concurrencyOption]),
 ];
+
+export const description = displayOnlyFor(
+	{ resource: ['user'], operation: ['delete'] },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions) {
 	return await forEachUser(this, async (itemIndex, { api }) => {

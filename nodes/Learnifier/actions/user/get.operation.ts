@@ -4,8 +4,9 @@ import { isSuccess } from '../../transport/learnifierTransport';
 import { forEachUser } from '../../helpers/forEachUser';
 import { optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Find By',
 		name: 'findBy',
@@ -16,9 +17,8 @@ export const description: INodeProperties[] = [
 			{ name: 'External ID', value: 'externalId', description: 'The ID from your master system' },
 		],
 		default: 'id',
-		displayOptions: { show: { resource: ['user'], operation: ['get'] } },
 	},
-	userIdParameter(['get'], { findBy: ['id'] }),
+	userIdParameter({ findBy: ['id'] }),
 	{
 		displayName: 'External ID',
 		name: 'externalId',
@@ -26,10 +26,12 @@ export const description: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.externalId }}',
 		description: 'The external ID to look for (case-sensitive)',
-		displayOptions: { show: { resource: ['user'], operation: ['get'], findBy: ['externalId'] } },
+		displayOptions: { show: { findBy: ['externalId'] } },
 	},
-	optionsCollection('get', []),
+	optionsCollection([]),
 ];
+
+export const description = displayOnlyFor({ resource: ['user'], operation: ['get'] }, properties);
 
 export async function execute(this: IExecuteFunctions) {
 	return await forEachUser(this, async (itemIndex, { api }) => {

@@ -4,17 +4,15 @@ import { DEFAULT_PAGE_SIZE } from '../../transport/apiContract';
 import { listUsers } from '../../transport/listUsers';
 import { forEachUser } from '../../helpers/forEachUser';
 import { optionsCollection } from './common.description';
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
-const show = { resource: ['user'], operation: ['getAll'] };
-
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Limit',
@@ -23,9 +21,9 @@ export const description: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] } },
 	},
-	optionsCollection('getAll', [
+	optionsCollection([
 		{
 			displayName: 'Page Size',
 			name: 'pageSize',
@@ -37,6 +35,11 @@ export const description: INodeProperties[] = [
 		},
 	]),
 ];
+
+export const description = displayOnlyFor(
+	{ resource: ['user'], operation: ['getAll'] },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions) {
 	return await forEachUser(this, async (itemIndex, { api }) => {

@@ -7,13 +7,14 @@ import { forEachUser } from '../../helpers/forEachUser';
 import { patchAndRead } from '../../helpers/patchAndRead';
 import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
 export function hardLockOperation(operation: 'lock' | 'unlock') {
 	const hardLock = operation === 'lock';
-	const description: INodeProperties[] = [
-		userIdParameter([operation]),
-		optionsCollection(operation, [concurrencyOption]),
-	];
+	const description = displayOnlyFor({ resource: ['user'], operation: [operation] }, [
+		userIdParameter(),
+		optionsCollection([concurrencyOption]),
+	]);
 
 	async function execute(this: IExecuteFunctions) {
 		return await forEachUser(this, async (itemIndex, tools) => {

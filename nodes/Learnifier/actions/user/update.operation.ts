@@ -13,12 +13,12 @@ import { forEachUser, type ItemTools } from '../../helpers/forEachUser';
 import { patchAndRead, readUser } from '../../helpers/patchAndRead';
 import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';
+import { displayOnlyFor } from '../../../shared/displayOptions';
 
-const show = { resource: ['user'], operation: ['update'] };
-const fieldsBelow = { ...show, send: ['fields'] };
-const fromReconcile = { ...show, send: ['reconcile'] };
+const fieldsBelow = { send: ['fields'] };
+const fromReconcile = { send: ['reconcile'] };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Send',
 		name: 'send',
@@ -34,9 +34,8 @@ export const description: INodeProperties[] = [
 			},
 		],
 		default: 'fields',
-		displayOptions: { show },
 	},
-	userIdParameter(['update'], { send: ['fields'] }),
+	userIdParameter({ send: ['fields'] }),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -69,7 +68,7 @@ export const description: INodeProperties[] = [
 			'Whether a field that Reconcile reports as now empty is emptied in Learnifier. Off: such fields are left as they are.',
 		displayOptions: { show: fromReconcile },
 	},
-	optionsCollection('update', [
+	optionsCollection([
 		{
 			displayName: 'Auto Clear Email',
 			name: 'autoClearEmail',
@@ -81,6 +80,11 @@ export const description: INodeProperties[] = [
 		concurrencyOption,
 	]),
 ];
+
+export const description = displayOnlyFor(
+	{ resource: ['user'], operation: ['update'] },
+	properties,
+);
 
 interface PlannedUpdate {
 	id: string;
