@@ -7,8 +7,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../shared/http/apiErrors';
+import { isSuccess } from '../../shared/http/isSuccess';
 import { RequestPacer } from '../../shared/http/requestPacer';
-import { sendWithRetry, type RequestContext } from '../../shared/http/sendWithRetry';
+import {
+	newRequestStats,
+	sendWithRetry,
+	type RequestContext,
+	type RequestStats,
+} from '../../shared/http/sendWithRetry';
 import { CREDENTIAL_TYPE, STATUS_WORDING, variantOfAddress, type ApiVariant } from './apiContract';
 
 export interface AdmentumSession {
@@ -17,6 +23,8 @@ export interface AdmentumSession {
 	address: string;
 	variant: ApiVariant;
 	pacer: RequestPacer;
+	/** Counts retries for the push-back note. */
+	stats: RequestStats;
 	itemIndex: number;
 }
 
@@ -54,7 +62,14 @@ export async function openSession(
 		);
 	}
 	const variant = variantChoice === 'fromAddress' ? variantOfAddress(address) : variantChoice;
-	return { context, address, variant, pacer: new RequestPacer(), itemIndex };
+	return {
+		context,
+		address,
+		variant,
+		pacer: new RequestPacer(),
+		stats: newRequestStats(),
+		itemIndex,
+	};
 }
 
 export function unexpectedAnswer(session: AdmentumSession, list: ListRequest, came: string) {
@@ -107,9 +122,9 @@ export async function getText(
 			encoding: 'text',
 			json: false,
 		},
-		{ pacer: session.pacer, itemIndex: session.itemIndex },
+		{ pacer: session.pacer, stats: session.stats, itemIndex: session.itemIndex },
 	);
-	if (response.statusCode < 200 || response.statusCode > 299) {
+	if (!isSuccess(response)) {
 		throw apiError(
 			session.context.getNode(),
 			{ ...response, body: parsedIfJson(response.body) },

@@ -1,5 +1,5 @@
 import type { LearnifierUser, UserChanges } from './types';
-import { isSuccess } from '../transport/learnifierTransport';
+import { isSuccess } from '../../shared/http/isSuccess';
 import type { ItemTools } from './forEachUser';
 import { emailConflictError } from './emailConflictError';
 

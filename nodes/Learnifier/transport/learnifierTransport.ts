@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiError, type StatusWording } from '../../shared/http/apiErrors';
+import { isSuccess } from '../../shared/http/isSuccess';
 import { RequestPacer } from '../../shared/http/requestPacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/http/retryPolicy';
 import { newRequestStats, sendWithRetry, type ApiResponse } from '../../shared/http/sendWithRetry';
@@ -47,9 +48,6 @@ const WORDING: StatusWording = {
 	403: 'The API key has no realm-wide access: user sync needs a Back Office key',
 	404: 'Learnifier has no such user',
 };
-
-export const isSuccess = (response: ApiResponse) =>
-	response.statusCode >= 200 && response.statusCode < 300;
 
 export interface UsersPage {
 	users: LearnifierUser[];

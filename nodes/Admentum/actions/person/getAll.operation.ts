@@ -12,6 +12,7 @@ import { schoolIdsFrom } from '../../helpers/schoolSelection';
 import type { ExternalIdSource, PersonItem } from '../../helpers/types';
 import { FIELD, type Role } from '../../transport/apiContract';
 import { openSession, type VariantChoice } from '../../transport/admentumSession';
+import { reportPushBack } from '../../../shared/reportPushBack';
 import { listPersonRows } from '../../transport/listPersonRows';
 import { apiVariantOption, returnAllAndLimit } from '../common.description';
 import { displayOnlyFor } from '../../../shared/displayOptions';
@@ -159,6 +160,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 	if (!this.getNodeParameter('returnAll', 0, true))
 		people = people.slice(0, this.getNodeParameter('limit', 0) as number);
+	reportPushBack(this, 'Admentum', session.stats);
 
 	const toItem = (json: PersonItem | IDataObject): INodeExecutionData => ({
 		json: json as IDataObject,

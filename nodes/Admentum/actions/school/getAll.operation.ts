@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { openSession, type VariantChoice } from '../../transport/admentumSession';
+import { reportPushBack } from '../../../shared/reportPushBack';
 import { listSchools } from '../../transport/listSchools';
 import { apiVariantOption, returnAllAndLimit } from '../common.description';
 import { displayOnlyFor } from '../../../shared/displayOptions';
@@ -34,5 +35,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	let schools = await listSchools(session);
 	if (!this.getNodeParameter('returnAll', 0, true))
 		schools = schools.slice(0, this.getNodeParameter('limit', 0) as number);
+	reportPushBack(this, 'Admentum', session.stats);
 	return [schools.map((school) => ({ json: { ...school }, pairedItem: { item: 0 } })), []];
 }

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { isSuccess } from '../../transport/learnifierTransport';
+import { isSuccess } from '../../../shared/http/isSuccess';
 import { forEachUser } from '../../helpers/forEachUser';
 import { optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';
