@@ -14,7 +14,7 @@ import {
 	admentumCredential,
 	readPeople,
 	runAdmentum,
-} from '../nodes/Admentum/admentumWorkflow';
+} from '../engine/workflows/admentumWorkflow';
 
 async function main() {
 	const world = generatePeople({ seed: 42, count: 15_000, schoolCount: 30 });

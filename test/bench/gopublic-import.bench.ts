@@ -7,7 +7,12 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../engine/runWorkflow';
-import { credentialsFor, IMPORT, itemsToGoPublic, NODE } from '../nodes/GoPublic/goPublicWorkflow';
+import {
+	credentialsFor,
+	IMPORT,
+	itemsToGoPublic,
+	NODE,
+} from '../engine/workflows/goPublicWorkflow';
 import { startGoPublicSimulator } from '../simulators/gopublic/gopublicSimulator';
 import { generatePeople } from '../simulators/seed/people';
 

@@ -10,7 +10,7 @@ import {
 	learnifierRealmFrom,
 	startLearnifierSimulator,
 } from '../simulators/learnifier/learnifierSimulator';
-import { runLearnifier } from '../nodes/Learnifier/learnifierWorkflow';
+import { runLearnifier } from '../engine/workflows/learnifierWorkflow';
 
 async function main() {
 	const realm = learnifierRealmFrom(generatePeople({ seed: 5, count: 100_000 }).people);

@@ -14,7 +14,7 @@ import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
 } from '../simulators/learnifier/learnifierSimulator';
-import { LEARNIFIER, runLearnifier } from '../nodes/Learnifier/learnifierWorkflow';
+import { LEARNIFIER, runLearnifier } from '../engine/workflows/learnifierWorkflow';
 
 const CREATES = 2000;
 const people = Array.from({ length: CREATES }, (_, i) => ({

@@ -8,7 +8,7 @@
  */
 import { runWorkflow } from '../engine/runWorkflow';
 import { planChanges } from '../../nodes/Reconcile/planChanges';
-import { reconcileWorkflow, twoInputWorkflow } from '../nodes/Reconcile/reconcileWorkflow';
+import { reconcileWorkflow, twoInputWorkflow } from '../engine/workflows/reconcileWorkflow';
 import { bareDiff } from './bareDiff';
 import { benchPeople, type BenchPeople } from './benchPeople';
 

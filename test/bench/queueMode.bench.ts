@@ -14,9 +14,9 @@ import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { ensureRedis } from '../n8n-runtime/ensureRedis';
 import { printProgress } from '../n8n-runtime/progress';
 import { startQueueMode } from '../n8n-runtime/queueMode';
-import { importCustomerCopies } from '../e2e/queue/customerCopies';
-import { runNight } from '../e2e/queue/nights';
-import { convergenceProblems, startTenants } from '../e2e/queue/tenants';
+import { importCustomerCopies } from '../n8n-runtime/queue/customerCopies';
+import { runNight } from '../n8n-runtime/queue/nights';
+import { convergenceProblems, startTenants } from '../n8n-runtime/queue/tenants';
 
 const LEARNIFIER_REQUESTS_PER_SECOND = 10;
 const SCHEDULE_SECONDS = 10;

@@ -24,22 +24,27 @@ import {
 	startRealN8n,
 	type RealN8n,
 	type WorkflowJson,
-} from '../e2e/realN8n';
+} from '../n8n-runtime/realN8n';
 import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { printProgress as log, seconds } from '../n8n-runtime/progress';
 import { REPO_ROOT } from '../n8n-runtime/installPackage';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { startAllSimulators, type AllSimulators } from '../simulators/startAll';
-import { DEMO_WORLD } from './demoWorld';
-import { hrRowsFrom, writeHrCsv } from './hrCsv';
+import { DEMO_WORLD } from '../fixtures/demoWorld';
+import { hrRowsFrom, writeHrCsv } from '../fixtures/hrCsv';
 import {
 	changesBetween,
 	describeChanges,
 	snapshotGoPublic,
 	snapshotLearnifier,
 } from './targetChanges';
-import { readTemplates, withCustomerSettings, type Target, type Template } from './templates';
+import {
+	readTemplates,
+	withCustomerSettings,
+	type Target,
+	type Template,
+} from '../fixtures/templates';
 
 /** The main template first: its run is the one the README's picture shows. */
 const FIRST = 'admentum-to-learnifier.json';

@@ -15,7 +15,7 @@ import {
 	writesIn,
 	type TemplateHarness,
 } from './templateHarness';
-import type { WorkflowJson } from './realN8n';
+import type { WorkflowJson } from '../n8n-runtime/realN8n';
 
 const TEMPLATE = 'admentum-to-learnifier.json';
 

@@ -22,7 +22,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 
-import { readTemplate, withScheduleEverySeconds } from '../demo/templates';
+import { readTemplate, withScheduleEverySeconds } from '../fixtures/templates';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { everyNight } from './fixtures/everyNight';
 import {
@@ -35,7 +35,7 @@ import {
 	importWorkflows,
 	type ImportedCredential,
 	type WorkflowJson,
-} from './realN8n';
+} from '../n8n-runtime/realN8n';
 import {
 	executionError,
 	startTemplateHarness,

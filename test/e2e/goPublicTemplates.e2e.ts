@@ -12,9 +12,9 @@ import { after, before, beforeEach, test } from 'node:test';
 
 import { copyFileSync, mkdirSync } from 'node:fs';
 
-import { hrRowsFrom, writeHrCsv, type HrRow } from '../demo/hrCsv';
+import { hrRowsFrom, writeHrCsv, type HrRow } from '../fixtures/hrCsv';
 import { BO, KONTAKTER_CSV, MARTA, SOREN } from '../fixtures/kontakter/kontakter';
-import { withCustomerSettings, withScheduleEverySeconds } from '../demo/templates';
+import { withCustomerSettings, withScheduleEverySeconds } from '../fixtures/templates';
 import {
 	distinctMembers,
 	SUCCESS_ANSWERS,
@@ -28,7 +28,7 @@ import {
 	syncSummary,
 	type TemplateHarness,
 } from './templateHarness';
-import type { WorkflowJson } from './realN8n';
+import type { WorkflowJson } from '../n8n-runtime/realN8n';
 
 const STAFF_TEMPLATE = 'admentum-staff-to-gopublic.json';
 const HR_TEMPLATE = 'hr-csv-to-gopublic.json';

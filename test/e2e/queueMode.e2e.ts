@@ -13,13 +13,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test, type TestContext } from 'node:test';
 
-import { readTemplate, withCustomerSettings } from '../demo/templates';
+import { readTemplate, withCustomerSettings } from '../fixtures/templates';
 import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { ensureRedis } from '../n8n-runtime/ensureRedis';
 import { printProgress } from '../n8n-runtime/progress';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { startQueueMode, type QueueMode } from '../n8n-runtime/queueMode';
-import { finishNight, runNight, startNight, type Night } from './queue/nights';
+import { finishNight, runNight, startNight, type Night } from '../n8n-runtime/queue/nights';
 import {
 	changeSource,
 	convergenceProblems,
@@ -27,9 +27,9 @@ import {
 	startTenants,
 	type Tenant,
 	type Tenants,
-} from './queue/tenants';
-import { importCustomerCopies } from './queue/customerCopies';
-import { secretsFoundIn, type WorkflowJson } from './realN8n';
+} from '../n8n-runtime/queue/tenants';
+import { importCustomerCopies } from '../n8n-runtime/queue/customerCopies';
+import { secretsFoundIn, type WorkflowJson } from '../n8n-runtime/realN8n';
 import { executionError, syncSummary } from './templateHarness';
 
 const CUSTOMERS = 20;

@@ -13,8 +13,8 @@ import { after, before, test } from 'node:test';
 import { nodeOutput } from '../n8n-runtime/n8nRest';
 import { ensureChromium } from '../n8n-runtime/ensureChromium';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
-import { DEMO_WORLD } from '../demo/demoWorld';
-import { withScheduleEverySeconds } from '../demo/templates';
+import { DEMO_WORLD } from '../fixtures/demoWorld';
+import { withScheduleEverySeconds } from '../fixtures/templates';
 import {
 	startAllSimulators,
 	SIMULATOR_SECRETS as DEMO_SECRETS,
@@ -30,7 +30,7 @@ import {
 	startRealN8n,
 	type ImportedCredential,
 	type RealN8n,
-} from './realN8n';
+} from '../n8n-runtime/realN8n';
 
 let n8n: RealN8n;
 let sims: AllSimulators;

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { readTemplate } from '../demo/templates';
-import { DEMO_WORLD } from '../demo/demoWorld';
+import { readTemplate } from '../fixtures/templates';
+import { DEMO_WORLD } from '../fixtures/demoWorld';
 import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import type { LoggedRequest } from '../simulators/kit/simulatorServer';
 import { startAllSimulators, type AllSimulators } from '../simulators/startAll';
@@ -22,7 +22,7 @@ import {
 	type ImportedCredential,
 	type RealN8n,
 	type WorkflowJson,
-} from './realN8n';
+} from '../n8n-runtime/realN8n';
 
 export interface TemplateHarness {
 	n8n: RealN8n;

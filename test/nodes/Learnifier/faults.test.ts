@@ -12,7 +12,7 @@ import {
 	QUICK_RETRIES,
 	runLearnifier,
 	usersWithExternalId,
-} from './learnifierWorkflow';
+} from '../../engine/workflows/learnifierWorkflow';
 
 const createParameters = {
 	operation: 'create',

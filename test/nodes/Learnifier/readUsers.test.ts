@@ -7,7 +7,7 @@ import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
 } from '../../simulators/learnifier/learnifierSimulator';
-import { LEARNIFIER, runLearnifier } from './learnifierWorkflow';
+import { LEARNIFIER, runLearnifier } from '../../engine/workflows/learnifierWorkflow';
 
 const realm = learnifierRealmFrom(generatePeople({ seed: 5, count: 23 }).people, { admins: 2 });
 

@@ -7,7 +7,7 @@ import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
 } from '../../simulators/learnifier/learnifierSimulator';
-import { LEARNIFIER, runLearnifier, writes } from './learnifierWorkflow';
+import { LEARNIFIER, runLearnifier, writes } from '../../engine/workflows/learnifierWorkflow';
 
 const realm = learnifierRealmFrom(generatePeople({ seed: 6, count: 20 }).people, { admins: 1 });
 const [alice, bob] = realm.filter((u) => u.externalId && u.primaryEmail);

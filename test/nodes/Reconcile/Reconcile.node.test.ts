@@ -11,7 +11,7 @@ import {
 	reconcileWorkflow,
 	runReconcile,
 	type OutputName,
-} from './reconcileWorkflow';
+} from '../../engine/workflows/reconcileWorkflow';
 
 type Result = Awaited<ReturnType<typeof runReconcile>>;
 

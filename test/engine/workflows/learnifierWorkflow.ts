@@ -10,7 +10,7 @@ import {
 	START_NODE,
 	type RunResult,
 	type WorkflowJson,
-} from '../../engine/runWorkflow';
+} from '../runWorkflow';
 import {
 	LEARNIFIER_TEST_KEY,
 	LEARNIFIER_TEST_SECRET,

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, START_NODE, type WorkflowJson } from '../../engine/runWorkflow';
+import { runWorkflow, START_NODE, type WorkflowJson } from '../runWorkflow';
 
 export const RECONCILE = 'Reconcile';
 export const OUTPUTS = ['Create', 'Update', 'Delete', 'Unchanged', 'Skipped'] as const;

@@ -8,17 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ensureRuntime, type N8nRuntime } from '../n8n-runtime/ensureRuntime';
-import {
-	installPackage,
-	loadedNodeTypes,
-	newUserFolder,
-	PACKAGE_NAME,
-} from '../n8n-runtime/installPackage';
-import { startN8n, type N8nInstance } from '../n8n-runtime/n8nInstance';
-import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
+import { ensureRuntime, type N8nRuntime } from './ensureRuntime';
+import { installPackage, loadedNodeTypes, newUserFolder, PACKAGE_NAME } from './installPackage';
+import { startN8n, type N8nInstance } from './n8nInstance';
+import type { ExecutionRecord } from './n8nRest';
 import type { SimulatorCredential } from '../simulators/startAll';
-import { printProgress, seconds, type Log } from '../n8n-runtime/progress';
+import { printProgress, seconds, type Log } from './progress';
 
 export interface RealN8n extends N8nInstance {
 	runtime: N8nRuntime;

@@ -8,10 +8,15 @@ import { after, before, describe, test } from 'node:test';
 import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
-} from '../../../simulators/admentum/admentumSimulator';
-import { TRICKY_VALUES } from '../../../simulators/admentum/seedAdmentum';
-import { generatePeople, type Person } from '../../../simulators/seed/people';
-import { ADMENTUM, admentumCredential, readPeople, runAdmentum } from '../admentumWorkflow';
+} from '../../../../simulators/admentum/admentumSimulator';
+import { TRICKY_VALUES } from '../../../../simulators/admentum/seedAdmentum';
+import { generatePeople, type Person } from '../../../../simulators/seed/people';
+import {
+	ADMENTUM,
+	admentumCredential,
+	readPeople,
+	runAdmentum,
+} from '../../../../engine/workflows/admentumWorkflow';
 
 let sim: AdmentumSimulator;
 before(async () => (sim = await startAdmentumSimulator()));

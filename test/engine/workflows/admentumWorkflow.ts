@@ -4,7 +4,7 @@
  */
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow, START_NODE, type RunResult } from '../../engine/runWorkflow';
+import { runWorkflow, START_NODE, type RunResult } from '../runWorkflow';
 import { ADMENTUM_TEST_KEY } from '../../simulators/admentum/admentumSimulator';
 
 export const ADMENTUM = 'Admentum';

@@ -3,8 +3,8 @@
  * credentials imported, the copy named after the customer and pointed at them, its schedule
  * firing every few seconds so that publishing it makes production runs within a test.
  */
-import { readTemplate, withScheduleEverySeconds } from '../../demo/templates';
-import type { N8nInstance } from '../../n8n-runtime/n8nInstance';
+import { readTemplate, withScheduleEverySeconds } from '../../fixtures/templates';
+import type { N8nInstance } from '../n8nInstance';
 import { importCredentials, importWorkflows, withCredentials, type WorkflowJson } from '../realN8n';
 import type { Tenant } from './tenants';
 

@@ -3,24 +3,24 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { runWorkflow } from '../../engine/runWorkflow';
-import { generatePeople } from '../../simulators/seed/people';
+import { runWorkflow } from '../../../../engine/runWorkflow';
+import { generatePeople } from '../../../../simulators/seed/people';
 import {
 	GOPUBLIC_TEST_KEY,
 	GOPUBLIC_TEST_ORIGIN,
 	startGoPublicSimulator,
 	type GoPublicSimulator,
-} from '../../simulators/gopublic/gopublicSimulator';
-import { distinctMembers, SUCCESS_ANSWERS } from '../../simulators/gopublic/memberImport';
+} from '../../../../simulators/gopublic/gopublicSimulator';
+import { distinctMembers, SUCCESS_ANSWERS } from '../../../../simulators/gopublic/memberImport';
 import {
 	IMPORT,
 	NODE,
 	credentialsFor,
 	csvFileToGoPublic,
 	itemsToGoPublic,
-} from './goPublicWorkflow';
+} from '../../../../engine/workflows/goPublicWorkflow';
 
-const FIXTURES = join(__dirname, 'fixtures');
+const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 process.env.N8N_RESTRICT_FILE_ACCESS_TO = FIXTURES;
 
 let sim: GoPublicSimulator;

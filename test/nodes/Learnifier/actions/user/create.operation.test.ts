@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { generatePeople } from '../../simulators/seed/people';
+import { generatePeople } from '../../../../simulators/seed/people';
 import {
 	learnifierRealmFrom,
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
+} from '../../../../simulators/learnifier/learnifierSimulator';
 import {
 	LEARNIFIER,
 	QUICK_RETRIES,
 	runLearnifier,
 	usersWithExternalId,
-} from './learnifierWorkflow';
+} from '../../../../engine/workflows/learnifierWorkflow';
 
 const realm = learnifierRealmFrom(generatePeople({ seed: 4, count: 20 }).people, { admins: 1 });
 const holder = realm.find((u) => u.primaryEmail)!;

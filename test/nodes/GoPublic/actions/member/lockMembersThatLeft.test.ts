@@ -4,12 +4,17 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow } from '../../engine/runWorkflow';
+import { runWorkflow } from '../../../../engine/runWorkflow';
 import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
-} from '../../simulators/gopublic/gopublicSimulator';
-import { IMPORT, NODE, credentialsFor, itemsToGoPublic } from './goPublicWorkflow';
+} from '../../../../simulators/gopublic/gopublicSimulator';
+import {
+	IMPORT,
+	NODE,
+	credentialsFor,
+	itemsToGoPublic,
+} from '../../../../engine/workflows/goPublicWorkflow';
 
 let sim: GoPublicSimulator;
 

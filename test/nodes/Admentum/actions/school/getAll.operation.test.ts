@@ -3,14 +3,19 @@ import { after, before, describe, test } from 'node:test';
 
 import type { IHttpRequestOptions, ILoadOptionsFunctions, INodeType } from 'n8n-workflow';
 
-import { loadNodeTypes } from '../../../engine/nodeTypes';
+import { loadNodeTypes } from '../../../../engine/nodeTypes';
 import {
 	ADMENTUM_SCHOOLS_ONLY_KEY,
 	ADMENTUM_TEST_KEY,
 	startAdmentumSimulator,
 	type AdmentumSimulator,
-} from '../../../simulators/admentum/admentumSimulator';
-import { ADMENTUM, NODE_TYPE, admentumCredential, runAdmentum } from '../admentumWorkflow';
+} from '../../../../simulators/admentum/admentumSimulator';
+import {
+	ADMENTUM,
+	NODE_TYPE,
+	admentumCredential,
+	runAdmentum,
+} from '../../../../engine/workflows/admentumWorkflow';
 
 let sim: AdmentumSimulator;
 before(async () => (sim = await startAdmentumSimulator()));

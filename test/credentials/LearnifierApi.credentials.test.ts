@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 
 import type { IAuthenticateGeneric, IAuthenticateRuleResponseCode } from 'n8n-workflow';
 
-import { LearnifierApi } from '../../../credentials/LearnifierApi.credentials';
+import { LearnifierApi } from '../../credentials/LearnifierApi.credentials';
 import {
 	LEARNIFIER_LIMITED_KEY,
 	LEARNIFIER_LIMITED_SECRET,
@@ -16,7 +16,7 @@ import {
 	LEARNIFIER_TEST_SECRET,
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
+} from '../simulators/learnifier/learnifierSimulator';
 
 const credential = new LearnifierApi();
 

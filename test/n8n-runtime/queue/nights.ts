@@ -4,7 +4,7 @@
  * each as soon as its run has started, so that each runs exactly once, and wait for the runs.
  * The runs are production runs (mode "trigger"), which in queue mode the workers run.
  */
-import type { ExecutionRecord, ExecutionStatus, N8nRest } from '../../n8n-runtime/n8nRest';
+import type { ExecutionRecord, ExecutionStatus, N8nRest } from '../n8nRest';
 
 const FINISHED: ExecutionStatus[] = ['success', 'error', 'crashed', 'canceled'];
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));

@@ -2,7 +2,7 @@
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { IMPORT_PATH } from '../../../nodes/GoPublic/transport/apiContract';
-import { START_NODE, type WorkflowJson } from '../../engine/runWorkflow';
+import { START_NODE, type WorkflowJson } from '../runWorkflow';
 import {
 	GOPUBLIC_TEST_KEY,
 	GOPUBLIC_TEST_ORIGIN,

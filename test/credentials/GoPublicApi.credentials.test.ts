@@ -13,13 +13,13 @@ import {
 	type INodeTypes,
 } from 'n8n-workflow';
 
-import { GoPublicApi } from '../../../credentials/GoPublicApi.credentials';
+import { GoPublicApi } from '../../credentials/GoPublicApi.credentials';
 import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
 	GOPUBLIC_TEST_KEY,
-} from '../../simulators/gopublic/gopublicSimulator';
-import { credentialsFor } from './goPublicWorkflow';
+} from '../simulators/gopublic/gopublicSimulator';
+import { credentialsFor } from '../engine/workflows/goPublicWorkflow';
 
 const credential = new GoPublicApi();
 const node = {
