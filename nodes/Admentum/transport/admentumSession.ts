@@ -25,6 +25,8 @@ export interface AdmentumSession {
 	pacer: RequestPacer;
 	/** Counts retries for the push-back note. */
 	stats: RequestStats;
+	/** The API key, masked if Admentum quotes it in an error. */
+	secrets: unknown[];
 	itemIndex: number;
 }
 
@@ -43,7 +45,7 @@ export async function openSession(
 	variantChoice: VariantChoice,
 	itemIndex = 0,
 ): Promise<AdmentumSession> {
-	const credentials = await context.getCredentials<{ apiAddress?: string }>(
+	const credentials = await context.getCredentials<{ apiAddress?: string; apiKey?: string }>(
 		CREDENTIAL_TYPE,
 		itemIndex,
 	);
@@ -68,6 +70,7 @@ export async function openSession(
 		variant,
 		pacer: new RequestPacer(),
 		stats: newRequestStats(),
+		secrets: [credentials.apiKey],
 		itemIndex,
 	};
 }
@@ -132,6 +135,7 @@ export async function getText(
 				action: list.action,
 				wording: STATUS_WORDING,
 				itemIndex: session.itemIndex,
+				secrets: session.secrets,
 			},
 		);
 	}

@@ -3,8 +3,7 @@
  * that cannot be understood is returned unchanged, so that validation names it with its reason.
  */
 
-const isEmpty = (value: unknown) =>
-	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+import { isBlank as isEmpty } from '../../shared/values';
 
 /** Text, numbers as text; undefined when empty. */
 export function toText(value: unknown): unknown {
@@ -35,7 +34,8 @@ export function toTextList(value: unknown): unknown {
 /** `/`-separated paths with spaces around each level removed ("Skoler / Nord" → "Skoler/Nord"). */
 export function toPathList(value: unknown): unknown {
 	const list = toTextList(value);
-	if (!Array.isArray(list)) return list;
+	// A list that is not all text came back unchanged, for validation to name.
+	if (!Array.isArray(list) || list.some((path) => typeof path !== 'string')) return list;
 	return list.map((path: string) =>
 		path
 			.split('/')

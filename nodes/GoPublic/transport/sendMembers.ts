@@ -41,6 +41,8 @@ export interface SendOptions {
 	stopOnRefusedBatch: boolean;
 	/** Counts retries for the push-back note; shared by all sends of one execution. */
 	stats?: RequestStats;
+	/** The API key, masked if GoPublic quotes it in an error (set by sendMembers). */
+	secrets?: unknown[];
 }
 
 type Post = (members: MemberPayload[]) => Promise<ApiResponse>;
@@ -137,6 +139,7 @@ async function sendBatch(
 	const error = apiError(context.getNode(), response, {
 		action: options.action,
 		wording: STATUS_WORDING,
+		secrets: options.secrets,
 	});
 	return refusedAsWhole(batch, report, options, error);
 }
@@ -148,6 +151,7 @@ export async function sendMembers(
 ): Promise<SendReport> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const url = importUrl(credentials);
+	const sendOptions: SendOptions = { ...options, secrets: [credentials.apiKey] };
 	const report: SendReport = { outcomes: [], everyBatchAnswered: true };
 	const post: Post = (batch) =>
 		sendWithRetry(
@@ -165,7 +169,7 @@ export async function sendMembers(
 	const size = Math.max(1, Math.floor(options.batchSize));
 	for (let start = 0; start < members.length; start += size) {
 		report.outcomes.push(
-			...(await sendBatch(post, members.slice(start, start + size), report, options, context)),
+			...(await sendBatch(post, members.slice(start, start + size), report, sendOptions, context)),
 		);
 	}
 	return report;

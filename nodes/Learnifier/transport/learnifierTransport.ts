@@ -63,6 +63,8 @@ export class LearnifierTransport {
 		private readonly context: IExecuteFunctions,
 		private readonly baseUrl: string,
 		settings: TransportSettings,
+		/** The credential's key and secret, masked if Learnifier quotes them in an error. */
+		private readonly secrets: unknown[] = [],
 	) {
 		this.pacer = new RequestPacer(settings.requestsPerSecond * PACING_MARGIN);
 		this.policy = {
@@ -77,11 +79,16 @@ export class LearnifierTransport {
 	}
 
 	static async forExecution(context: IExecuteFunctions, settings: TransportSettings) {
-		const credentials = await context.getCredentials<{ baseUrl: string }>(CREDENTIAL_TYPE);
+		const credentials = await context.getCredentials<{
+			baseUrl: string;
+			apiKey?: string;
+			apiSecret?: string;
+		}>(CREDENTIAL_TYPE);
 		return new LearnifierTransport(
 			context,
 			String(credentials.baseUrl ?? '').replace(/\/+$/, ''),
 			settings,
+			[credentials.apiKey, credentials.apiSecret],
 		);
 	}
 
@@ -100,7 +107,7 @@ export class LearnifierTransport {
 		const wording: StatusWording = field
 			? { ...WORDING, 400: `Learnifier refused the value of the field "${field}"` }
 			: WORDING;
-		return apiError(this.node, response, { action, wording, itemIndex });
+		return apiError(this.node, response, { action, wording, itemIndex, secrets: this.secrets });
 	}
 
 	getUser(id: string, itemIndex: number) {

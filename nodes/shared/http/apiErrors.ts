@@ -37,17 +37,25 @@ export function serviceMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+/** The credential's secret values, never shown even when the service quotes them back. */
+function masked(text: string | undefined, secrets: unknown[]): string | undefined {
+	if (text === undefined) return undefined;
+	return secrets
+		.filter((secret): secret is string => typeof secret === 'string' && secret.trim().length >= 4)
+		.reduce((shown, secret) => shown.split(secret.trim()).join('***'), text);
+}
+
 export function apiError(
 	node: INode,
 	response: ApiResponse,
-	options: { action: string; wording?: StatusWording; itemIndex?: number },
+	options: { action: string; wording?: StatusWording; itemIndex?: number; secrets?: unknown[] },
 ): NodeApiError {
 	const { statusCode, body } = response;
 	const plain =
 		options.wording?.[statusCode] ??
 		GENERAL_WORDING[statusCode] ??
 		`The service answered ${statusCode}`;
-	const fromService = serviceMessage(body);
+	const fromService = masked(serviceMessage(body), options.secrets ?? []);
 	return new NodeApiError(
 		node,
 		{ statusCode, body: (fromService ?? null) as string } as JsonObject,
