@@ -1,5 +1,5 @@
 /** Lock and Unlock are the same request (PATCH hardLock) with opposite values: Unlock uses this factory too. */
-import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
