@@ -82,3 +82,17 @@ export function csvFileToGoPublic(filePath: string, parameters: INodeParameters)
 }
 
 export const IMPORT = { resource: 'member', operation: 'import' };
+
+/** One staff row per uuid, in the columns of GoPublic's own CSV layout. */
+export const staffRows = (uuids: string[]) =>
+	uuids.map((uuid) => ({
+		UUID: uuid,
+		Name: `P ${uuid}`,
+		FullName: `Person ${uuid}`,
+		EmailAddress: `${uuid}@x.dk`,
+		Roles: 'Medarbejder',
+	}));
+
+/** The uuids m<from> … m<to>. */
+export const memberUuids = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);

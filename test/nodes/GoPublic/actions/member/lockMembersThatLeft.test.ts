@@ -14,20 +14,12 @@ import {
 	NODE,
 	credentialsFor,
 	itemsToGoPublic,
+	memberUuids,
+	staffRows,
 } from '../../../../engine/workflows/goPublicWorkflow';
 
 let sim: GoPublicSimulator;
 
-const people = (uuids: string[]) =>
-	uuids.map((uuid) => ({
-		UUID: uuid,
-		Name: `P ${uuid}`,
-		FullName: `Person ${uuid}`,
-		EmailAddress: `${uuid}@x.dk`,
-		Roles: 'Medarbejder',
-	}));
-const range = (from: number, to: number) =>
-	Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
 const lockingImport = (options: IDataObject = {}) => ({
 	...IMPORT,
 	options: { lockMembersThatLeft: true, ...options },
@@ -39,7 +31,7 @@ function nightly(
 	options: IDataObject = {},
 	mode: 'trigger' | 'manual' = 'trigger',
 ) {
-	return runWorkflow(itemsToGoPublic(people(uuids), lockingImport(options)), {
+	return runWorkflow(itemsToGoPublic(staffRows(uuids), lockingImport(options)), {
 		credentials: credentialsFor(sim.origin),
 		mode,
 		staticData,
@@ -58,11 +50,11 @@ describe('GoPublic → Lock Members That Left', () => {
 
 	it('the first run locks nobody; members that left are locked once; a third run does not lock them again', async () => {
 		const staticData: IDataObject = {};
-		const first = await nightly(staticData, range(1, 40));
+		const first = await nightly(staticData, memberUuids(1, 40));
 		assert.equal(first.error, undefined);
 		assert.equal(leftItems(first).length, 0);
 
-		const second = await nightly(staticData, range(1, 38));
+		const second = await nightly(staticData, memberUuids(1, 38));
 		assert.equal(second.error, undefined);
 		assert.deepEqual(
 			leftItems(second).map((item) => [item.uuids, item.status]),
@@ -75,19 +67,19 @@ describe('GoPublic → Lock Members That Left', () => {
 		assert.equal(sim.state.members.get('m1')?.locked, false);
 
 		const requestsBefore = sim.requests.length;
-		const third = await nightly(staticData, range(1, 38));
+		const third = await nightly(staticData, memberUuids(1, 38));
 		assert.equal(leftItems(third).length, 0);
 		assert.equal(sim.requests.length - requestsBefore, 1, 'only the import, no lock request');
 	});
 
 	it('a locked member who comes back is imported unlocked, once; one whose import fails stays remembered as locked', async () => {
 		const staticData: IDataObject = {};
-		await nightly(staticData, range(1, 40));
-		await nightly(staticData, range(1, 38));
+		await nightly(staticData, memberUuids(1, 40));
+		await nightly(staticData, memberUuids(1, 38));
 		assert.equal(sim.state.members.get('m40')?.locked, true);
 
 		// m39 comes back without an e-mail (skipped, not sent); m40 comes back complete.
-		const back = people(range(1, 40));
+		const back = staffRows(memberUuids(1, 40));
 		back[38].EmailAddress = '';
 		const returning = await runWorkflow(itemsToGoPublic(back, lockingImport()), {
 			credentials: credentialsFor(sim.origin),
@@ -101,7 +93,7 @@ describe('GoPublic → Lock Members That Left', () => {
 		assert.equal(sim.state.members.get('m39')?.locked, true, 'm39 still locked: it was not sent');
 
 		// The next night m39 is complete: it is unlocked then; m40 is just unchanged.
-		const next = await nightly(staticData, range(1, 40));
+		const next = await nightly(staticData, memberUuids(1, 40));
 		assert.equal(next.error, undefined);
 		assert.equal(sim.state.members.get('m39')?.locked, false);
 		const status = (uuid: string) =>
@@ -118,9 +110,9 @@ describe('GoPublic → Lock Members That Left', () => {
 
 	it('the guard stops a mass lock before anything is sent', async () => {
 		const staticData: IDataObject = {};
-		await nightly(staticData, range(1, 100));
+		await nightly(staticData, memberUuids(1, 100));
 		const requestsBefore = sim.requests.length;
-		const cut = await nightly(staticData, range(1, 80));
+		const cut = await nightly(staticData, memberUuids(1, 80));
 		assert.match(
 			cut.error?.message ?? '',
 			/Stopped before any change: this run would remove 20 of 100 members/,
@@ -129,17 +121,17 @@ describe('GoPublic → Lock Members That Left', () => {
 		assert.equal(sim.requests.length, requestsBefore, 'nothing sent');
 		assert.equal(sim.state.members.get('m90')?.locked, false);
 
-		const allowed = await nightly(staticData, range(1, 80), { maxLockPercent: 25 });
+		const allowed = await nightly(staticData, memberUuids(1, 80), { maxLockPercent: 25 });
 		assert.equal(allowed.error, undefined);
 		assert.equal(leftItems(allowed).length, 20);
 	});
 
 	it('under Continue On Fail the guard sends nothing and puts out one "stopped" outcome with the numbers', async () => {
 		const staticData: IDataObject = {};
-		await nightly(staticData, range(1, 15));
+		await nightly(staticData, memberUuids(1, 15));
 		const requestsBefore = sim.requests.length;
 		const cut = await runWorkflow(
-			itemsToGoPublic(people(range(1, 12)), lockingImport({ maxLockPercent: 10 }), {
+			itemsToGoPublic(staffRows(memberUuids(1, 12)), lockingImport({ maxLockPercent: 10 }), {
 				onError: 'continueRegularOutput',
 			}),
 			{ credentials: credentialsFor(sim.origin), mode: 'trigger', staticData },
@@ -155,9 +147,9 @@ describe('GoPublic → Lock Members That Left', () => {
 
 	it('a manual run reports who would be locked, locks nobody and keeps the memory as it was', async () => {
 		const staticData: IDataObject = {};
-		await nightly(staticData, range(1, 20));
+		await nightly(staticData, memberUuids(1, 20));
 		const remembered = JSON.stringify(staticData);
-		const manual = await nightly(staticData, range(1, 19), {}, 'manual');
+		const manual = await nightly(staticData, memberUuids(1, 19), {}, 'manual');
 		assert.deepEqual(
 			leftItems(manual).map((item) => item.status),
 			['wouldLock'],
@@ -170,7 +162,7 @@ describe('GoPublic → Lock Members That Left', () => {
 describe('GoPublic → Member → Remove', () => {
 	before(async () => {
 		sim = await startGoPublicSimulator({
-			members: people(['r1', 'r2']).map((p) => ({
+			members: staffRows(['r1', 'r2']).map((p) => ({
 				uuids: [p.UUID],
 				name: p.Name,
 				fullName: p.FullName,

@@ -18,20 +18,11 @@ import {
 	NODE,
 	credentialsFor,
 	itemsToGoPublic,
+	memberUuids,
+	staffRows,
 } from '../../../../engine/workflows/goPublicWorkflow';
 
 let sim: GoPublicSimulator;
-
-const people = (uuids: string[]) =>
-	uuids.map((uuid) => ({
-		UUID: uuid,
-		Name: `P ${uuid}`,
-		FullName: `Person ${uuid}`,
-		EmailAddress: `${uuid}@x.dk`,
-		Roles: 'Medarbejder',
-	}));
-const range = (from: number, to: number) =>
-	Array.from({ length: to - from + 1 }, (_, i) => `m${from + i}`);
 
 /** One night; `rows` are what the Data table node read. Returns the results and the rows to save. */
 async function night(
@@ -40,7 +31,7 @@ async function night(
 	options: { mode?: 'trigger' | 'manual'; staticData?: IDataObject } = {},
 ) {
 	const result = await runWorkflow(
-		itemsToGoPublic(people(uuids), {
+		itemsToGoPublic(staffRows(uuids), {
 			...IMPORT,
 			options: {
 				lockMembersThatLeft: true,
@@ -76,13 +67,13 @@ describe('GoPublic → Lock Members That Left, remembered in a Data Table', () =
 	beforeEach(() => sim.reset());
 
 	it('an empty table locks nobody and puts out every member to save; the rows the next night reads lock the leavers once', async () => {
-		const first = await night([], range(1, 40));
+		const first = await night([], memberUuids(1, 40));
 		assert.deepEqual(first.locked, []);
 		assert.equal(first.toSave.length, 40);
 		assert.deepEqual(first.toSave[0], { uuids: 'm1', imported: true, locked: false });
 		assert.ok(first.result.json(NODE, 1).every((row) => typeof row.runStartedAtMs === 'number'));
 
-		const second = await night(first.toSave, range(1, 38));
+		const second = await night(first.toSave, memberUuids(1, 38));
 		assert.deepEqual(second.locked, [['m39'], ['m40']]);
 		assert.deepEqual(
 			second.toSave.filter((row) => row.locked),
@@ -93,16 +84,16 @@ describe('GoPublic → Lock Members That Left, remembered in a Data Table', () =
 		);
 		assert.equal(sim.state.members.get('m40')?.locked, true);
 
-		const third = await night(second.toSave, range(1, 38));
+		const third = await night(second.toSave, memberUuids(1, 38));
 		assert.deepEqual(third.locked, [], 'a leaver is locked once');
-		const back = await night(third.toSave, range(1, 40));
+		const back = await night(third.toSave, memberUuids(1, 40));
 		assert.equal(sim.state.members.get('m40')?.locked, false, 'a returner is unlocked');
 		assert.equal(back.toSave.filter((row) => row.locked).length, 0);
 	});
 
 	it('a manual run reports who would be locked and puts out nothing to save', async () => {
-		const first = await night([], range(1, 20));
-		const manual = await night(first.toSave, range(1, 19), { mode: 'manual' });
+		const first = await night([], memberUuids(1, 20));
+		const manual = await night(first.toSave, memberUuids(1, 19), { mode: 'manual' });
 		assert.deepEqual(manual.toSave, []);
 		assert.deepEqual(
 			manual.result
@@ -117,20 +108,23 @@ describe('GoPublic → Lock Members That Left, remembered in a Data Table', () =
 	it('an empty table takes over what static data remembered, so switching loses nothing', async () => {
 		const staticData: IDataObject = {};
 		await runWorkflow(
-			itemsToGoPublic(people(range(1, 20)), { ...IMPORT, options: { lockMembersThatLeft: true } }),
+			itemsToGoPublic(staffRows(memberUuids(1, 20)), {
+				...IMPORT,
+				options: { lockMembersThatLeft: true },
+			}),
 			{
 				credentials: credentialsFor(sim.origin),
 				mode: 'trigger',
 				staticData,
 			},
 		);
-		const switched = await night([], range(1, 19), { staticData });
+		const switched = await night([], memberUuids(1, 19), { staticData });
 		assert.deepEqual(switched.locked, [['m20']]);
 	});
 
 	it('rows that are not a list of objects are an error naming the option', async () => {
 		const result = await runWorkflow(
-			itemsToGoPublic(people(['a']), {
+			itemsToGoPublic(staffRows(['a']), {
 				...IMPORT,
 				options: {
 					lockMembersThatLeft: true,
