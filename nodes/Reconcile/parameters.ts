@@ -10,17 +10,8 @@ export const OPTION_NAMES = {
 } as const;
 
 const outputShapes =
-	'Connect Source (what should exist, e.g. Admentum) to the first input and Target (what exists now, ' +
-	'e.g. Learnifier) to the second. Outputs: ' +
-	'<b>Create</b> – the source record plus <code>key</code>. ' +
-	'<b>Update</b> – <code>key</code>, <code>targetId</code>, <code>update</code> (only the changed target ' +
-	'fields with their new values, ready to send), <code>changes</code> (per target field ' +
-	'<code>{from, to}</code>), <code>changedFields</code>, <code>source</code> and <code>target</code>. ' +
-	'<b>Delete</b> – the target record plus <code>key</code> and <code>targetId</code>. ' +
-	'<b>Unchanged</b> – <code>key</code>, <code>targetId</code>, <code>source</code> and <code>target</code>. ' +
-	'Unchanged and Skipped items also carry <code>_sync</code>, which the Sync Summary node counts. ' +
-	'<b>Skipped</b> – records that cannot be matched safely (no key, or a key held by several records): ' +
-	'<code>side</code>, <code>key</code>, <code>reason</code>, <code>record</code>.';
+	'Connect Source (what should exist) to the first input and Target (what exists now) to the second. ' +
+	'Each record comes out on Create, Update, Delete, Unchanged or Skipped, with the changed fields.';
 
 export const reconcileProperties: INodeProperties[] = [
 	{
@@ -37,7 +28,7 @@ export const reconcileProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. externalId',
 		description:
-			'The field of a source record that identifies the person. Surrounding spaces are ignored; numbers count as text. Use dots for nested fields.',
+			'The source field that identifies the person (dots for nested fields). Spaces around it are ignored and numbers count as text.',
 		requiresDataPath: 'single',
 	},
 	{
@@ -124,7 +115,7 @@ export const reconcileProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to let a run delete more than the limits below, or everything when the source is empty. By default such a run stops before any node after this one runs, because a much smaller source is usually a failed read.',
+					'Whether to allow removing more than the limits below. Off: such a run stops, because a much smaller source is usually a failed read.',
 			},
 			{
 				displayName: 'Ignore Case of Keys',
@@ -171,7 +162,7 @@ export const reconcileProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. hardLock',
 				description:
-					'A target field that is true on records an earlier run removed by locking them (Learnifier: hardLock). Such records are not deleted again and do not count toward the deletion limits; when the person is back in the source, the record comes out on Update with this field set to false, so it is unlocked.',
+					'A target field that is true on records an earlier run locked (Learnifier: hardLock). They are not removed again, and are unlocked when the person is back.',
 			},
 			{
 				displayName: OPTION_NAMES.reportGuardStop,
@@ -179,7 +170,7 @@ export const reconcileProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether a run the deletion guard stops puts one "stopped" item on Skipped instead of failing here. Nothing is passed on; Sync Summary then fails the night with the numbers.',
+					'Whether a guard stop puts one "stopped" item on Skipped instead of failing here. Sync Summary then fails the night with the numbers.',
 			},
 			{
 				displayName: 'Source Fields That Must Be Unique',
@@ -188,7 +179,7 @@ export const reconcileProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. email',
 				description:
-					'Comma-separated source fields that the target requires to be unique, compared ignoring case (e.g. email in Learnifier). Source records that share a value go to Skipped with the reason, together with their matched target records, so nothing is written for them until the source is corrected.',
+					'Comma-separated source fields the target needs unique, ignoring case (e.g. email). Records that share a value are skipped with the reason.',
 			},
 			{
 				displayName: 'Treat Empty as Missing',
@@ -196,7 +187,7 @@ export const reconcileProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether empty text and text of only spaces count as no value, like a missing field or null, so a field missing on one side and empty on the other is not a change. When off, empty text is a value of its own (a missing field and null are always the same). Either way text is compared without surrounding spaces, and the number 7 equals the text "7".',
+					'Whether empty text counts as no value, like a missing field. On: a field missing on one side and empty on the other is not a change.',
 			},
 		],
 	},

@@ -33,7 +33,8 @@ function sourcePathOf(distPath: string) {
 let ourNodes: Map<string, INodeType | IVersionedNodeType> | undefined;
 let ourCredentials: Map<string, ICredentialType> | undefined;
 
-function loadOurs() {
+/** Every node and credential this package declares, loaded from the source tree. */
+export function loadOurs() {
 	if (ourNodes && ourCredentials) return { nodes: ourNodes, credentials: ourCredentials };
 	ourNodes = new Map();
 	// A listed file that does not exist yet (a node still being written) is simply not available.

@@ -23,10 +23,8 @@ const CONCURRENT_LISTS = 4;
 export const NO_EMAIL_REASON = 'No e-mail address in Admentum';
 
 const outputShape =
-	'One item per person: <code>externalId</code>, <code>firstName</code>, <code>lastName</code>, ' +
-	'<code>email</code> (null when missing), <code>role</code> (student or teacher), <code>schoolIds</code> ' +
-	'(the chosen school unit IDs the person is in, as text), <code>className</code> (students), <code>title</code> ' +
-	'(teachers), <code>emailMissing</code>, <code>admentumId</code>. A person in several schools is one item.';
+	'One item per person, with externalId, firstName, lastName, email, role and schoolIds. ' +
+	'A person in several schools is one item.';
 
 const properties: INodeProperties[] = [
 	{
@@ -55,7 +53,7 @@ const properties: INodeProperties[] = [
 		default: [],
 		required: true,
 		description:
-			'The school units whose people to read. A template can hold a list per customer, e.g. 101,102. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The school units whose people to read. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	...returnAllAndLimit('people'),
 	{
