@@ -279,10 +279,17 @@ test('GoPublic staff template: first night imports; one leaver per customer is l
 		]),
 	);
 	const once = Object.fromEntries(Object.keys(lockCounts).map((leaver) => [leaver, 1]));
+	const twice = tenants.list.filter((tenant, index) => lockRequests(tenant, leavers[index]) !== 1);
 	assert.deepEqual(
 		lockCounts,
 		once,
-		'times each leaver was sent to GoPublic locked, across the nights',
+		'times each leaver was sent to GoPublic locked, across the nights; what their GoPublic gateways saw: ' +
+			twice
+				.map(
+					(tenant) =>
+						`${tenant.name}: ${tenant.gateways.gopublic.requests.map((r) => `${r.method} ${r.status}`).join(', ')}`,
+				)
+				.join('; '),
 	);
 	const workersPerCustomer = tenants.list.map(
 		(tenant) =>
