@@ -1,0 +1,37 @@
+/**
+ * What the deletion guard says of tonight's removals, by the policy the admin chose: within the
+ * limits, stop everything, hold the removals (creates and updates still go), or let a held set
+ * through because the admin entered its approval code. Pure.
+ */
+import { approvalCode, approves } from '../shared/approvalCode';
+import { GUARD_OPTION_NAMES, OVER_LIMIT } from '../shared/guardOptions';
+import type { ChangePlan } from './planChanges';
+import type { ReconcileSettings } from './readSettings';
+import { guardViolation, type RunCounts } from './stopOnMassDeletion';
+
+export type RemovalVerdict =
+	| { kind: 'within' }
+	| { kind: 'stop' }
+	| { kind: 'hold'; code: string; heldBecause: string }
+	| { kind: 'approved'; code: string };
+
+export function heldBecause(held: number, targetCount: number, code: string): string {
+	return (
+		`${held.toLocaleString('en-US')} of ${targetCount.toLocaleString('en-US')} removals held: more than the limits allow, which often means the source was cut short. ` +
+		`If they are right, enter ${code} in "${GUARD_OPTION_NAMES.approveHeldRemovals}" (approveHeldRemovals in Customer Settings) for one night.`
+	);
+}
+
+export function judgeRemovals(
+	plan: ChangePlan,
+	counts: RunCounts,
+	settings: ReconcileSettings,
+): RemovalVerdict {
+	if (guardViolation(plan, counts, settings) === undefined) return { kind: 'within' };
+	if (settings.whenOverLimit === OVER_LIMIT.stop) return { kind: 'stop' };
+	const keys = plan.delete.map(({ key }) => key);
+	const code = approvalCode(keys);
+	if (approves(settings.approveHeldRemovals, keys)) return { kind: 'approved', code };
+	const targetCount = counts.target - plan.ignoredTargets - plan.alreadyRemoved;
+	return { kind: 'hold', code, heldBecause: heldBecause(keys.length, targetCount, code) };
+}
