@@ -3,8 +3,8 @@
  * limits, stop everything, hold the removals (creates and updates still go), or let a held set
  * through because the admin entered its approval code. Pure.
  */
-import { approvalCode, approves } from '../shared/approvalCode';
-import { GUARD_OPTION_NAMES, OVER_LIMIT } from '../shared/guardOptions';
+import { approvalCode, approves, heldBecause } from '../shared/approvalCode';
+import { OVER_LIMIT } from '../shared/guardOptions';
 import type { ChangePlan } from './planChanges';
 import type { ReconcileSettings } from './readSettings';
 import { guardViolation, type RunCounts } from './stopOnMassDeletion';
@@ -14,13 +14,6 @@ export type RemovalVerdict =
 	| { kind: 'stop' }
 	| { kind: 'hold'; code: string; heldBecause: string }
 	| { kind: 'approved'; code: string };
-
-export function heldBecause(held: number, targetCount: number, code: string): string {
-	return (
-		`${held.toLocaleString('en-US')} of ${targetCount.toLocaleString('en-US')} removals held: more than the limits allow, which often means the source was cut short. ` +
-		`If they are right, enter ${code} in "${GUARD_OPTION_NAMES.approveHeldRemovals}" (approveHeldRemovals in Customer Settings) for one night.`
-	);
-}
 
 export function judgeRemovals(
 	plan: ChangePlan,
@@ -33,5 +26,9 @@ export function judgeRemovals(
 	const code = approvalCode(keys);
 	if (approves(settings.approveHeldRemovals, keys)) return { kind: 'approved', code };
 	const targetCount = counts.target - plan.ignoredTargets - plan.alreadyRemoved;
-	return { kind: 'hold', code, heldBecause: heldBecause(keys.length, targetCount, code) };
+	return {
+		kind: 'hold',
+		code,
+		heldBecause: heldBecause(keys.length, targetCount, 'removals', code),
+	};
 }

@@ -4,6 +4,7 @@
  * or larger set has another code, so it is held again. Pure; FNV-1a because node code may not
  * import Node's crypto on n8n Cloud, and a fingerprint needs no secrecy.
  */
+import { GUARD_OPTION_NAMES } from './guardOptions';
 import { trimmedText } from './values';
 
 function fingerprint(text: string): string {
@@ -33,4 +34,18 @@ export function keyList(value: unknown): string[] {
 		.split(',')
 		.map((key) => key.trim())
 		.filter((key) => key !== '');
+}
+
+/** Why removals were held, and the code that lets exactly them through; `removals` names them. */
+export function heldBecause(
+	held: number,
+	targetCount: number,
+	removals: string,
+	code: string,
+): string {
+	const count = (value: number) => value.toLocaleString('en-US');
+	return (
+		`${count(held)} of ${count(targetCount)} ${removals} held: more than the limits allow, which often means the source was cut short. ` +
+		`If they are right, enter ${code} in "${GUARD_OPTION_NAMES.approveHeldRemovals}" (approveHeldRemovals in Customer Settings) for one night.`
+	);
 }
