@@ -41,6 +41,7 @@ import {
 } from './targetChanges';
 import {
 	readTemplates,
+	toApply,
 	withCustomerSettings,
 	type Target,
 	type Template,
@@ -120,11 +121,12 @@ async function main(): Promise<number> {
 	return failed ? 1 : 0;
 }
 
-/** The HR template reads the CSV written above; the others need nothing changed. */
+/** Applied (the templates ship in preview); the HR template reads the CSV written above. */
 function forThisMachine(workflow: WorkflowJson, csvFile: string): WorkflowJson {
+	const applied = toApply(workflow);
 	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.readWriteFile')
-		? withCustomerSettings(workflow, { csvFile })
-		: workflow;
+		? withCustomerSettings(applied, { csvFile })
+		: applied;
 }
 
 async function runTemplate(
