@@ -210,7 +210,8 @@ async function saveScreenshot(
 		workflowId: String(workflow.id),
 		executionId,
 		outFile,
-		...(variant ? { openNode: 'Sync Summary' } : {}),
+		// Tall enough to show the summary down to the records it lists.
+		...(variant ? { openNode: 'Sync Summary', height: 1500 } : {}),
 	});
 	log(`  screenshot of the run: ${outFile}`);
 }
