@@ -169,8 +169,9 @@ export function summarizeOutcomes(items: readonly IDataObject[], maxReasons = 10
 					: [];
 			return [...lines, ...tail];
 		}),
-		held: reasonLines(held, maxReasons),
+		// Why first: it holds the code the admin needs; the names can be long.
 		...(heldBecause !== undefined ? { heldBecause } : {}),
+		held: reasonLines(held, maxReasons),
 		approved,
 	};
 }

@@ -184,3 +184,22 @@ test('a one-person run touches only that person', async () => {
 		other.firstName,
 	);
 });
+
+test('the GoPublic staff template in preview sends nothing to GoPublic; the apply run imports what it said', async (t) => {
+	const staff = 'admentum-staff-to-gopublic.json';
+	const staffPreview = await harness.importTemplate(staff, (workflow) =>
+		withCustomerSettings(workflow, { mode: 'preview' }),
+	);
+	const requests = () => harness.sims.gopublic.requests.length;
+	const before = requests();
+	const looked = await harness.run(staffPreview);
+	assert.equal(looked.status, 'success', executionError(looked));
+	assert.equal(requests(), before, 'a preview sends nothing');
+	const would = syncSummary(looked) as Summary;
+	assert.match(would.summary, /^Preview: \d+ would send$/);
+
+	const applied = await harness.run(await harness.importTemplate(staff));
+	assert.equal(applied.status, 'success', executionError(applied));
+	assert.equal(syncSummary(applied).counts.created, would.counts.wouldSend);
+	t.diagnostic(`staff preview: ${would.summary}; apply: ${syncSummary(applied).summary}`);
+});
