@@ -1,7 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletionLimitOptions } from '../shared/deletionLimitOptions';
-import { guardOptions } from '../shared/guardOptions';
+import {
+	approveHeldRemovalsOption,
+	previewOnlyOption,
+	whenOverLimitOption,
+} from '../shared/guardOptions';
 
 export const OPTION_NAMES = {
 	allowMassDeletion: 'Allow Mass Deletion',
@@ -118,99 +122,99 @@ export const reconcileProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: (
-			[
+		options: [
+			{
+				displayName: OPTION_NAMES.allowMassDeletion,
+				name: 'allowMassDeletion',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to let a run delete more than the limits below, or everything when the source is empty. By default such a run stops before any node after this one runs, because a much smaller source is usually a failed read.',
+			},
+			approveHeldRemovalsOption('removals'),
+			{
+				displayName: 'Ignore Case of Keys',
+				name: 'ignoreKeyCase',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether keys that differ only in upper and lower case ("ABC1" and "abc1") belong to the same person',
+			},
+			{
+				displayName: 'Ignore Target Records Without Key',
+				name: 'ignoreTargetsWithoutKey',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether target records with an empty key field are left alone (typically admins created by hand). When off, they appear on the Skipped output with the reason.',
+			},
+			...deletionLimitOptions(
 				{
-					displayName: OPTION_NAMES.allowMassDeletion,
-					name: 'allowMassDeletion',
-					type: 'boolean',
-					default: false,
+					displayName: OPTION_NAMES.maxDeletions,
+					name: 'maxDeletions',
 					description:
-						'Whether to let a run delete more than the limits below, or everything when the source is empty. By default such a run stops before any node after this one runs, because a much smaller source is usually a failed read.',
+						'Stop the run when it would delete more target records than this. Turn on "Allow Mass Deletion" to skip the check.',
 				},
 				{
-					displayName: 'Ignore Case of Keys',
-					name: 'ignoreKeyCase',
-					type: 'boolean',
-					default: false,
+					displayName: OPTION_NAMES.maxDeletionPercent,
+					name: 'maxDeletionPercent',
 					description:
-						'Whether keys that differ only in upper and lower case ("ABC1" and "abc1") belong to the same person',
+						'Stop the run when it would delete more than this percentage of the target records that have a key',
 				},
-				{
-					displayName: 'Ignore Target Records Without Key',
-					name: 'ignoreTargetsWithoutKey',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether target records with an empty key field are left alone (typically admins created by hand). When off, they appear on the Skipped output with the reason.',
-				},
-				...deletionLimitOptions(
-					{
-						displayName: OPTION_NAMES.maxDeletions,
-						name: 'maxDeletions',
-						description:
-							'Stop the run when it would delete more target records than this. Turn on "Allow Mass Deletion" to skip the check.',
-					},
-					{
-						displayName: OPTION_NAMES.maxDeletionPercent,
-						name: 'maxDeletionPercent',
-						description:
-							'Stop the run when it would delete more than this percentage of the target records that have a key',
-					},
-				),
-				{
-					displayName: 'Normalize Unicode (NFC)',
-					name: 'normalizeUnicode',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to compare text in Unicode NFC and send it in NFC, so the same name typed on a Mac and on Windows counts as unchanged',
-				},
-				{
-					displayName: 'Removed Flag Field',
-					name: 'removedFlagField',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. hardLock',
-					description:
-						'A target field that is true on records an earlier run removed by locking them (Learnifier: hardLock). Such records are not deleted again and do not count toward the deletion limits; when the person is back in the source, the record comes out on Update with this field set to false, so it is unlocked.',
-				},
-				{
-					displayName: OPTION_NAMES.reportGuardStop,
-					name: 'reportGuardStop',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether a run the deletion guard stops puts one "stopped" item on Skipped instead of failing here. Nothing is passed on; Sync Summary then fails the night with the numbers.',
-				},
-				{
-					displayName: 'Source Fields That Must Be Unique',
-					name: 'uniqueSourceFields',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. email',
-					description:
-						'Comma-separated source fields that the target requires to be unique, compared ignoring case (e.g. email in Learnifier). Source records that share a value go to Skipped with the reason, together with their matched target records, so nothing is written for them until the source is corrected.',
-				},
-				{
-					displayName: 'Only These Keys',
-					name: 'onlyTheseKeys',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 10377, 10412',
-					description:
-						'Comma-separated keys: the run handles only these people, on both sides. Empty means everyone.',
-				},
-				...guardOptions('removals'),
-				{
-					displayName: 'Treat Empty as Missing',
-					name: 'treatEmptyAsMissing',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether empty text and text of only spaces count as no value, like a missing field or null, so a field missing on one side and empty on the other is not a change. When off, empty text is a value of its own (a missing field and null are always the same). Either way text is compared without surrounding spaces, and the number 7 equals the text "7".',
-				},
-			] as INodeProperties[]
-		).sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			),
+			{
+				displayName: 'Normalize Unicode (NFC)',
+				name: 'normalizeUnicode',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to compare text in Unicode NFC and send it in NFC, so the same name typed on a Mac and on Windows counts as unchanged',
+			},
+			{
+				displayName: 'Only These Keys',
+				name: 'onlyTheseKeys',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 10377, 10412',
+				description:
+					'Comma-separated keys: the run handles only these people, on both sides. Empty means everyone.',
+			},
+			previewOnlyOption,
+			{
+				displayName: 'Removed Flag Field',
+				name: 'removedFlagField',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. hardLock',
+				description:
+					'A target field that is true on records an earlier run removed by locking them (Learnifier: hardLock). Such records are not deleted again and do not count toward the deletion limits; when the person is back in the source, the record comes out on Update with this field set to false, so it is unlocked.',
+			},
+			{
+				displayName: OPTION_NAMES.reportGuardStop,
+				name: 'reportGuardStop',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a run the deletion guard stops puts one "stopped" item on Skipped instead of failing here. Nothing is passed on; Sync Summary then fails the night with the numbers.',
+			},
+			{
+				displayName: 'Source Fields That Must Be Unique',
+				name: 'uniqueSourceFields',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. email',
+				description:
+					'Comma-separated source fields that the target requires to be unique, compared ignoring case (e.g. email in Learnifier). Source records that share a value go to Skipped with the reason, together with their matched target records, so nothing is written for them until the source is corrected.',
+			},
+			{
+				displayName: 'Treat Empty as Missing',
+				name: 'treatEmptyAsMissing',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether empty text and text of only spaces count as no value, like a missing field or null, so a field missing on one side and empty on the other is not a change. When off, empty text is a value of its own (a missing field and null are always the same). Either way text is compared without surrounding spaces, and the number 7 equals the text "7".',
+			},
+			whenOverLimitOption('removals'),
+		],
 	},
 ];
