@@ -6,8 +6,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { guardItems } from './guardItems';
+import { judgeRemovals } from './judgeRemovals';
+import { onlyTheseKeys } from './onlyTheseKeys';
 import { reconcileProperties } from './parameters';
 import { planChanges } from './planChanges';
+import { previewOutputs } from './previewOutputs';
 import { readSettings } from './readSettings';
 import { stopOnMassDeletion } from './stopOnMassDeletion';
 import { OUTPUT_NAMES, toOutputItems } from './toOutputItems';
@@ -34,20 +38,32 @@ export class Reconcile implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = readSettings(this);
-		const sourceItems = this.getInputData(0);
-		const targetItems = this.getInputData(1);
+		const { plan: planOptions, onlyTheseKeys: keys } = settings;
+		const only = (items: INodeExecutionData[], keyField: string) =>
+			onlyTheseKeys(items, keyField, keys, planOptions.ignoreKeyCase);
+		const sourceItems = only(this.getInputData(0), planOptions.sourceKeyField);
+		const targetItems = only(this.getInputData(1), planOptions.targetKeyField);
 		const plan = planChanges(
 			sourceItems.map((item) => item.json),
 			targetItems.map((item) => item.json),
-			settings.plan,
+			planOptions,
 		);
 		const counts = { source: sourceItems.length, target: targetItems.length };
-		return (
-			stopOnMassDeletion(this, plan, counts, settings) ??
-			toOutputItems(plan, sourceItems, targetItems, {
-				targetIdField: settings.targetIdField,
-				normalizeUnicode: settings.plan.normalizeUnicode ?? false,
-			})
-		);
+		const verdict = judgeRemovals(plan, counts, settings);
+		// A preview reports a stop like any other outcome: it never fails here.
+		const outputs =
+			verdict.kind === 'stop'
+				? stopOnMassDeletion(this, plan, counts, {
+						...settings,
+						reportGuardStop: settings.reportGuardStop || settings.previewOnly,
+					})!
+				: guardItems(
+						toOutputItems(plan, sourceItems, targetItems, {
+							targetIdField: settings.targetIdField,
+							normalizeUnicode: planOptions.normalizeUnicode ?? false,
+						}),
+						verdict,
+					);
+		return settings.previewOnly ? previewOutputs(outputs) : outputs;
 	}
 }

@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletionLimitOptions } from '../shared/deletionLimitOptions';
+import {
+	approveHeldRemovalsOption,
+	previewOnlyOption,
+	whenOverLimitOption,
+} from '../shared/guardOptions';
 
 export const OPTION_NAMES = {
 	allowMassDeletion: 'Allow Mass Deletion',
@@ -117,6 +122,7 @@ export const reconcileProperties: INodeProperties[] = [
 				description:
 					'Whether to allow removing more than the limits below. Off: such a run stops, because a much smaller source is usually a failed read.',
 			},
+			approveHeldRemovalsOption('removals'),
 			{
 				displayName: 'Ignore Case of Keys',
 				name: 'ignoreKeyCase',
@@ -156,6 +162,16 @@ export const reconcileProperties: INodeProperties[] = [
 					'Whether to compare text in Unicode NFC and send it in NFC, so the same name typed on a Mac and on Windows counts as unchanged',
 			},
 			{
+				displayName: 'Only These Keys',
+				name: 'onlyTheseKeys',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 10377, 10412',
+				description:
+					'Comma-separated keys: the run handles only these people, on both sides. Empty means everyone.',
+			},
+			previewOnlyOption,
+			{
 				displayName: 'Removed Flag Field',
 				name: 'removedFlagField',
 				type: 'string',
@@ -189,6 +205,7 @@ export const reconcileProperties: INodeProperties[] = [
 				description:
 					'Whether empty text counts as no value, like a missing field. On: a field missing on one side and empty on the other is not a change.',
 			},
+			whenOverLimitOption('removals'),
 		],
 	},
 ];

@@ -1,6 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { keyList } from '../shared/approvalCode';
 import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../shared/deletionGuard';
+import { overLimitPolicy, type OverLimitPolicy } from '../shared/guardOptions';
 import type { FieldMapping, PlanOptions } from './planChanges';
 
 export interface ReconcileSettings {
@@ -10,19 +12,29 @@ export interface ReconcileSettings {
 	/** A guard stop becomes a "stopped" item on Skipped instead of an error. */
 	reportGuardStop: boolean;
 	deletionLimits: DeletionGuardLimits;
+	/** Plan and guard as a real run would, and write nothing. */
+	previewOnly: boolean;
+	whenOverLimit: OverLimitPolicy;
+	approveHeldRemovals: string;
+	/** Limit the run to these keys (empty: everyone). */
+	onlyTheseKeys: string[];
 }
 
 interface Options {
 	allowMassDeletion?: boolean;
+	approveHeldRemovals?: string;
 	ignoreKeyCase?: boolean;
 	ignoreTargetsWithoutKey?: boolean;
 	maxDeletions?: number;
 	maxDeletionPercent?: number;
 	normalizeUnicode?: boolean;
+	onlyTheseKeys?: string;
+	previewOnly?: boolean;
 	removedFlagField?: string;
 	reportGuardStop?: boolean;
 	treatEmptyAsMissing?: boolean;
 	uniqueSourceFields?: string;
+	whenOverLimit?: string;
 }
 
 /** The node's parameters, read once (they hold no per-item expressions worth evaluating per item). */
@@ -72,5 +84,9 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 			maxDeletions: options.maxDeletions ?? DEFAULT_DELETION_LIMITS.maxDeletions,
 			maxDeletionPercent: options.maxDeletionPercent ?? DEFAULT_DELETION_LIMITS.maxDeletionPercent,
 		},
+		previewOnly: options.previewOnly === true,
+		whenOverLimit: overLimitPolicy(options.whenOverLimit),
+		approveHeldRemovals: String(options.approveHeldRemovals ?? ''),
+		onlyTheseKeys: keyList(options.onlyTheseKeys),
 	};
 }

@@ -24,14 +24,19 @@ function howToAllow(sourceIsEmpty: boolean) {
  * or leave, and a "stopped" outcome on Skipped, which makes Sync Summary fail the night.
  * Returns undefined when the plan is within the limits.
  */
-export function stopOnMassDeletion(
-	context: IExecuteFunctions,
+export interface RunCounts {
+	source: number;
+	target: number;
+}
+
+/** Why the plan removes more than the limits allow, or undefined when it does not. */
+export function guardViolation(
 	plan: ChangePlan,
-	counts: { source: number; target: number },
+	counts: RunCounts,
 	settings: ReconcileSettings,
-): INodeExecutionData[][] | undefined {
+): string | undefined {
 	if (settings.allowMassDeletion) return undefined;
-	const violation = findDeletionGuardViolation(
+	return findDeletionGuardViolation(
 		{
 			deletions: plan.delete.length,
 			sourceCount: counts.source,
@@ -40,6 +45,15 @@ export function stopOnMassDeletion(
 		settings.deletionLimits,
 		howToAllow(counts.source === 0),
 	);
+}
+
+export function stopOnMassDeletion(
+	context: IExecuteFunctions,
+	plan: ChangePlan,
+	counts: RunCounts,
+	settings: ReconcileSettings,
+): INodeExecutionData[][] | undefined {
+	const violation = guardViolation(plan, counts, settings);
 	if (violation === undefined) return undefined;
 	const planned = `Planned: ${plan.delete.length} to delete, ${plan.create.length} to create, ${plan.update.length} to update. Nothing was passed on to the next nodes.`;
 	if (!settings.reportGuardStop && !context.continueOnFail()) {

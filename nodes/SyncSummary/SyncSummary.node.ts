@@ -20,6 +20,7 @@ function summaryText(summary: RunSummary): string {
 	return [
 		summary.summary,
 		...section('Stopped', summary.stopped),
+		...section('Held', summary.held),
 		...section('Refused as a whole', summary.refused),
 		...section('Failed', summary.failed),
 		...section('Skipped', summary.skipped),

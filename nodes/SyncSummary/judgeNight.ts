@@ -18,9 +18,12 @@ export interface FailPolicy {
 const percentText = (value: number) => `${value.toFixed(1)} %`;
 
 function whyItFailed(summary: RunSummary, policy: FailPolicy): string | undefined {
-	if (policy.when === 'never') return undefined;
+	// A preview wrote nothing, so there is nothing to warn about: what it found is in the summary.
+	if (policy.when === 'never' || summary.preview) return undefined;
 	if (summary.stopped.length > 0)
 		return `a deletion guard stopped it, nothing was written: ${summary.stopped[0]}`;
+	if (summary.held.length > 0)
+		return `the removals were held, the creates and updates were applied: ${summary.heldBecause}`;
 	if (summary.refused.length > 0)
 		return `a target refused the work as a whole: ${summary.refused[0]}`;
 	const failed = summary.counts.failed ?? 0;

@@ -16,7 +16,10 @@ export const SYNC_FIELD = '_sync';
  *   (or it cannot be matched safely); the source must be corrected.
  * - failed: the write was sent, or tried, and did not go through.
  * - stopped: a deletion guard held the whole night back; nothing was written.
- * - wouldLock: a manual run's report of a member an activated run would lock.
+ * - wouldLock: a manual run's or a preview's report of a member a real run would lock.
+ * - wouldCreate … wouldSend: a preview's report of a write a real run would make (nothing sent).
+ * - held: a removal the deletion guard held back; the creates and updates went through.
+ * - approved: held removals the admin's approval code let through tonight (one note item).
  */
 export const SYNC_ACTIONS = [
 	'created',
@@ -30,6 +33,12 @@ export const SYNC_ACTIONS = [
 	'failed',
 	'stopped',
 	'wouldLock',
+	'wouldCreate',
+	'wouldUpdate',
+	'wouldRemove',
+	'wouldSend',
+	'held',
+	'approved',
 ] as const;
 
 export type SyncAction = (typeof SYNC_ACTIONS)[number];
@@ -58,6 +67,8 @@ export interface SyncOutcome {
 	refusedAsWhole?: boolean;
 	/** For updates: the fields that were changed. */
 	fields?: string[];
+	/** Reported by a preview: nothing was written. */
+	preview?: boolean;
 }
 
 /** Where a record came from and what it is called; every field optional. */
@@ -98,6 +109,11 @@ export function stoppedOutcome(reason: string): SyncOutcome {
 	return withRef('stopped', {}, reason);
 }
 
+/** What a preview reports of one record: a write a real run would make, or a held removal. */
+export function previewOutcome(outcome: SyncOutcome): SyncOutcome {
+	return { ...outcome, preview: true };
+}
+
 /** The outcome told of one record: its item number and name added, its own field kept. */
 export function forRecord(outcome: SyncOutcome, ref: RecordRef): SyncOutcome {
 	const told = withRef(
@@ -106,6 +122,7 @@ export function forRecord(outcome: SyncOutcome, ref: RecordRef): SyncOutcome {
 		outcome.reason,
 	);
 	if (outcome.refusedAsWhole) told.refusedAsWhole = true;
+	if (outcome.preview) told.preview = true;
 	return told;
 }
 

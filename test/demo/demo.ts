@@ -6,11 +6,14 @@
  *   3. starts n8n with our package installed as a community package;
  *   4. imports credentials pointing at the simulators and the templates from workflows/ (the HR
  *      template's "Customer Settings" pointed at the CSV file);
- *   5. runs each template twice, as the editor's "Execute workflow" does: tonight (the targets
- *      catch up with the sources) and the next night (nothing changed: nothing to write); prints
- *      what changed in each target, read from the simulators, and each run's Sync Summary;
+ *   5. previews tonight in the Learnifier template (mode: preview, nothing written), then runs each
+ *      template twice, as the editor's "Execute workflow" does: tonight (the targets catch up with
+ *      the sources) and the next night (nothing changed: nothing to write), then a Learnifier night
+ *      whose Admentum export is cut short (the removals are held, the night ends red); prints what
+ *      changed in each target, read from the simulators, and each run's Sync Summary;
  *   6. with --screenshot, saves a picture of each template's first executed run in the editor to
- *      docs/screenshots/<template>.png (headless Debian Chromium);
+ *      docs/screenshots/<template>.png, and of the preview's and the held night's Sync Summary
+ *      (…-preview.png, …-held.png) (headless Debian Chromium);
  *   7. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +44,7 @@ import {
 } from './targetChanges';
 import {
 	readTemplates,
+	toApply,
 	withCustomerSettings,
 	type Target,
 	type Template,
@@ -98,6 +102,24 @@ async function main(): Promise<number> {
 			`demo: imported ${stored.length} template(s): ${templates.map((template) => template.file).join(', ')}`,
 		);
 
+		const first = templates.findIndex((template) => template.file === FIRST);
+		if (first >= 0) {
+			log('');
+			log('demo: ── tonight, previewed (mode: preview: nothing is written) ──');
+			const preview = {
+				...templates[first].workflow,
+				name: `${templates[first].workflow.name} (preview)`,
+			};
+			const [previewCopy] = await importWorkflows(n8n, [preview], credentials);
+			const execution = await runTemplate(n8n, sims, {
+				...templates[first],
+				workflow: previewCopy,
+			});
+			if (execution.status !== 'success') failed++;
+			if (screenshots)
+				await saveScreenshot(n8n, templates[first], previewCopy, execution.id, 'preview');
+		}
+
 		for (const night of ['tonight', 'the next night (nothing changed in the sources)']) {
 			log('');
 			log(`demo: ── ${night} ──`);
@@ -105,8 +127,26 @@ async function main(): Promise<number> {
 				const execution = await runTemplate(n8n, sims, { ...template, workflow: stored[index] });
 				if (execution.status !== 'success') failed++;
 				if (screenshots && night === 'tonight')
-					await saveScreenshot(n8n, template, String(stored[index].id), execution.id);
+					await saveScreenshot(n8n, template, stored[index], execution.id);
 			}
+		}
+
+		if (first >= 0) {
+			log('');
+			log('demo: ── a night the Admentum export is cut short (200 of 400 people missing) ──');
+			const world = sims.admentum.state.world;
+			sims.admentum.state.world = { ...world, people: world.people.slice(0, 200) };
+			const execution = await runTemplate(n8n, sims, {
+				...templates[first],
+				workflow: stored[first],
+			});
+			if (execution.status !== 'error') failed++;
+			log(
+				`  the night ended ${execution.status === 'error' ? 'red, as it must' : 'green: it should be red'}`,
+			);
+			if (screenshots)
+				await saveScreenshot(n8n, templates[first], stored[first], execution.id, 'held');
+			sims.admentum.state.world = world;
 		}
 		log('');
 		log(`demo: done in ${seconds(started)}${failed ? `, ${failed} run(s) failed` : ''}`);
@@ -120,11 +160,12 @@ async function main(): Promise<number> {
 	return failed ? 1 : 0;
 }
 
-/** The HR template reads the CSV written above; the others need nothing changed. */
+/** Applied (the templates ship in preview); the HR template reads the CSV written above. */
 function forThisMachine(workflow: WorkflowJson, csvFile: string): WorkflowJson {
+	const applied = toApply(workflow);
 	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.readWriteFile')
-		? withCustomerSettings(workflow, { csvFile })
-		: workflow;
+		? withCustomerSettings(applied, { csvFile })
+		: applied;
 }
 
 async function runTemplate(
@@ -153,20 +194,33 @@ async function runTemplate(
 	return execution;
 }
 
+/** The canvas of the run; with `variant`, its Sync Summary opened (docs/screenshots/<template>-<variant>.png). */
 async function saveScreenshot(
 	n8n: RealN8n,
 	template: Template,
-	workflowId: string,
+	workflow: WorkflowJson,
 	executionId: string,
+	variant?: string,
 ): Promise<void> {
-	const outFile = join(REPO_ROOT, 'docs/screenshots', `${basename(template.file, '.json')}.png`);
-	await screenshotEditor({ url: n8n.url, owner: n8n.owner, workflowId, executionId, outFile });
+	const name = basename(template.file, '.json') + (variant ? `-${variant}` : '');
+	const outFile = join(REPO_ROOT, 'docs/screenshots', `${name}.png`);
+	await screenshotEditor({
+		url: n8n.url,
+		owner: n8n.owner,
+		workflowId: String(workflow.id),
+		executionId,
+		outFile,
+		// Tall enough to show the summary down to the records it lists.
+		...(variant ? { openNode: 'Sync Summary', height: 1500 } : {}),
+	});
 	log(`  screenshot of the run: ${outFile}`);
 }
 
 /** The run's closing summary item (the last node's first item), or its error. */
 function printSummary(execution: ExecutionRecord): void {
 	const { error, lastNodeExecuted } = execution.data.resultData;
+	const [syncSummary] = nodeOutput(execution, 'Sync Summary');
+	if (syncSummary) log(`  Sync Summary: ${JSON.stringify(syncSummary)}`);
 	if (error) {
 		log(
 			`  failed${error.node ? ` in "${error.node.name}"` : ''}: ${error.message}${error.description ? ` (${error.description})` : ''}`,
@@ -174,7 +228,8 @@ function printSummary(execution: ExecutionRecord): void {
 		return;
 	}
 	const [summary] = lastNodeExecuted ? nodeOutput(execution, lastNodeExecuted) : [];
-	if (summary) log(`  summary (${lastNodeExecuted}): ${JSON.stringify(summary)}`);
+	if (summary && lastNodeExecuted !== 'Sync Summary')
+		log(`  summary (${lastNodeExecuted}): ${JSON.stringify(summary)}`);
 }
 
 async function waitForCtrlC(n8n: RealN8n, workflowId: string | undefined): Promise<void> {

@@ -252,7 +252,11 @@ test('names held in Unicode NFD (pasted from a Mac): the same name in NFC is unc
 	assert.equal(created?.lastName, 'Öberg'.normalize('NFC'));
 });
 
-test("a truncated source (Admentum answers 40 % of its people) writes nothing; the night ends red with the guard's numbers", async (t) => {
+test("a truncated source (Admentum answers 40 % of its people) removes nobody; the night ends red with the guard's numbers", async (t) => {
+	const lockedBefore = learnifier()
+		.state.users.all()
+		.filter((user) => user.hardLock)
+		.map((user) => user.id);
 	admentum().configure({ populationShare: 0.4 });
 	const { execution, requests } = await runTemplate();
 	assert.equal(execution.status, 'error');
@@ -260,16 +264,23 @@ test("a truncated source (Admentum answers 40 % of its people) writes nothing; t
 	t.diagnostic(`deletion guard: ${message}`);
 	assert.match(
 		message,
-		/^Night failed \(1 stopped\): a deletion guard stopped it, nothing was written: Stopped before any change: this run would remove \d+ of \d+ records/,
+		/^Night failed \(.*\d+ held\): the removals were held, the creates and updates were applied: \d+ of \d+ removals held/,
 	);
 	assert.equal(execution.data.resultData.error?.node?.name, 'Fail the Night');
-	const summary = syncSummary(execution);
-	assert.equal(
-		summary.counts.stopped,
-		1,
-		'the summary item is still there, saying what was stopped',
+	const summary = syncSummary(execution) as ReturnType<typeof syncSummary> & { held: string[] };
+	assert.ok(summary.held.length > 0, 'the summary names the held removals');
+	assert.deepEqual(
+		learnifier()
+			.state.users.all()
+			.filter((user) => user.hardLock)
+			.map((user) => user.id),
+		lockedBefore,
+		'nobody is locked when the guard holds the removals',
 	);
-	assert.deepEqual(writesIn(requests), [], 'nothing may be written when the guard stops the run');
+	assert.ok(
+		writesIn(requests).every((request) => request.method !== 'DELETE'),
+		'nobody is deleted',
+	);
 });
 
 test('with 30 % of Learnifier answers 429 and 5 % 503 (Retry-After 1 s) the run still converges, no user twice', async (t) => {

@@ -177,7 +177,7 @@ test('staff → GoPublic: a 403 night (IP not whitelisted) ends red with the pla
 	assert.equal(summary.refused.length, 1);
 });
 
-test('staff → GoPublic, published: 20 % of the staff gone at once is held by the guard; the night ends red, nothing sent', async (t) => {
+test('staff → GoPublic, published: 20 % of the staff gone at once is held by the guard; the import goes, nobody is locked, the night ends red', async (t) => {
 	const workflow = await harness.importTemplate(STAFF_TEMPLATE, (template) =>
 		withScheduleEverySeconds(template, TEST_SCHEDULE_SECONDS),
 	);
@@ -192,15 +192,20 @@ test('staff → GoPublic, published: 20 % of the staff gone at once is held by t
 	const execution = await harness.productionRun(workflow);
 	assert.equal(execution.status, 'error');
 	const message = executionError(execution);
-	t.diagnostic(`guard-stopped night: ${message}`);
+	t.diagnostic(`guard-held night: ${message}`);
 	assert.match(
 		message,
 		new RegExp(
-			`^Night failed \\(1 stopped\\): a deletion guard stopped it, nothing was written: .*would remove ${gone.size} of \\d+ members`,
+			`^Night failed \\(.*${gone.size} held\\): the removals were held, the creates and updates were applied: ${gone.size} of \\d+ locks held`,
 		),
 	);
-	assert.equal(gopublic().state.batchSizes.length, batchesBefore, 'nothing was sent to GoPublic');
-	assert.equal(syncSummary(execution).counts.stopped, 1);
+	assert.deepEqual(
+		gopublic().state.batchSizes.slice(batchesBefore),
+		[staff().length],
+		'the import was sent, no lock batch',
+	);
+	assert.equal(distinctMembers(gopublic().state).filter((stored) => stored.locked).length, 0);
+	assert.equal((syncSummary(execution).counts as Record<string, number>).held, gone.size);
 });
 
 test('staff → GoPublic, published: leavers are locked once across two production runs, not again on a third', async (t) => {

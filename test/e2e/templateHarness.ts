@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { readTemplate } from '../fixtures/templates';
+import { readTemplate, toApply } from '../fixtures/templates';
 import { DEMO_WORLD } from '../fixtures/demoWorld';
 import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import type { LoggedRequest } from '../simulators/kit/simulatorServer';
@@ -72,7 +72,7 @@ export async function startTemplateHarness(): Promise<TemplateHarness> {
 		async importTemplate(file, change = (workflow) => workflow) {
 			const [stored] = await importWorkflows(
 				n8n,
-				[change(readTemplate(file).workflow)],
+				[change(toApply(readTemplate(file).workflow))],
 				credentials,
 			);
 			return stored;

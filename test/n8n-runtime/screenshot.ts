@@ -31,6 +31,8 @@ export interface ScreenshotOptions {
 	/** Show this execution of the workflow instead of the editable workflow. */
 	executionId?: string;
 	outFile: string;
+	/** Open this node (e.g. "Sync Summary") and show its output as JSON. */
+	openNode?: string;
 	width?: number;
 	height?: number;
 }
@@ -57,6 +59,7 @@ export async function screenshotEditor(options: ScreenshotOptions): Promise<stri
 			: `/workflow/${options.workflowId}`;
 		await page.goto(`${options.url}${path}`);
 		await waitForCanvas(page);
+		if (options.openNode) await openNodeOutput(page, options.openNode);
 		mkdirSync(dirname(options.outFile), { recursive: true });
 		await page.screenshot({ path: options.outFile });
 		return options.outFile;
@@ -87,4 +90,18 @@ async function signIn(page: Page, options: ScreenshotOptions): Promise<void> {
 async function waitForCanvas(page: Page): Promise<void> {
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60_000 });
 	await page.waitForTimeout(1500);
+}
+
+/** Opens a node's details by double-clicking it on the canvas, its output shown as JSON. */
+async function openNodeOutput(page: Page, name: string): Promise<void> {
+	await page.locator('[data-test-id="canvas-node"]').filter({ hasText: name }).first().dblclick();
+	const output = page.locator('[data-test-id="output-panel"]');
+	await output.waitFor({ timeout: 30_000 });
+	// The display switch is a radio group; its JSON choice is the only one labelled so.
+	await output
+		.getByText('JSON', { exact: true })
+		.first()
+		.click({ timeout: 10_000 })
+		.catch(() => {});
+	await page.waitForTimeout(1000);
 }

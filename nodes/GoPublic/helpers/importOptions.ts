@@ -1,5 +1,7 @@
 /** The Import options as the code uses them, read from the node's Options collection. */
 import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../../shared/deletionGuard';
+import { keyList } from '../../shared/approvalCode';
+import { overLimitPolicy, type OverLimitPolicy } from '../../shared/guardOptions';
 import type { EmptyFields } from './buildMember';
 
 /** Option names as the admin sees them; messages name options by these. */
@@ -10,6 +12,7 @@ export const OPTION_NAMES = {
 	allowMassLocking: 'Allow Mass Locking',
 	maxLocks: 'Max Locks',
 	maxLockPercent: 'Max Lock Percentage',
+	onlyTheseUuids: 'Only These UUIDs',
 } as const;
 
 export const DEFAULT_BATCH_SIZE = 100;
@@ -23,6 +26,12 @@ export interface ImportOptions {
 	lockMembersThatLeft: boolean;
 	allowMassLocking: boolean;
 	limits: DeletionGuardLimits;
+	/** Validate and plan as a real run would, and send nothing. */
+	previewOnly: boolean;
+	whenOverLimit: OverLimitPolicy;
+	approveHeldRemovals: string;
+	/** Limit the run to the members with these uuids (empty: everyone). */
+	onlyTheseUuids: string[];
 }
 
 export function readImportOptions(raw: Record<string, unknown>): ImportOptions {
@@ -36,5 +45,9 @@ export function readImportOptions(raw: Record<string, unknown>): ImportOptions {
 			maxDeletions: Number(raw.maxLocks ?? DEFAULT_DELETION_LIMITS.maxDeletions),
 			maxDeletionPercent: Number(raw.maxLockPercent ?? DEFAULT_DELETION_LIMITS.maxDeletionPercent),
 		},
+		previewOnly: raw.previewOnly === true,
+		whenOverLimit: overLimitPolicy(raw.whenOverLimit),
+		approveHeldRemovals: String(raw.approveHeldRemovals ?? ''),
+		onlyTheseUuids: keyList(raw.onlyTheseUuids),
 	};
 }

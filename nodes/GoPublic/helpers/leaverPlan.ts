@@ -3,7 +3,9 @@
  * guard against locking half the organisation because the input was cut short, and the memory
  * the next night starts from. The locking itself is lockLeavers.ts.
  */
+import { approvalCode, approves, heldBecause } from '../../shared/approvalCode';
 import { findDeletionGuardViolation } from '../../shared/deletionGuard';
+import { OVER_LIMIT } from '../../shared/guardOptions';
 import { OPTION_NAMES, type ImportOptions } from './importOptions';
 import { findLeavers, findReturners, type LeaverMemory } from './leaverMemory';
 
@@ -17,6 +19,11 @@ export interface LeaverPlan {
 	returners: string[][];
 	/** Members an earlier run locked that are still away. */
 	stillLocked: string[][];
+	/** Leavers the guard held back (not locked tonight, still remembered), and why. */
+	held: string[][];
+	heldBecause?: string;
+	/** The approval code that let tonight's leavers through, when one did. */
+	approvedCode?: string;
 }
 
 /** Why the guard stops the night (before anything is sent), with its numbers. */
@@ -39,24 +46,33 @@ export function planLeaverLocks(
 	const present = new Set(current.flat());
 	const leavers = memory ? findLeavers(memory.members, present) : [];
 	const remembered = memory?.members.length ?? 0;
-	if (!options.allowMassLocking) {
-		const violation = findDeletionGuardViolation(
-			{ deletions: leavers.length, sourceCount: current.length, targetCount: remembered },
-			options.limits,
-			HOW_TO_ALLOW,
-		);
-		if (violation) {
-			return {
-				violation: violation.replace(/records/g, 'members'),
-				description: `${leavers.length} of the ${remembered} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
-			};
-		}
+	let held: Pick<LeaverPlan, 'held' | 'heldBecause' | 'approvedCode'> = { held: [] };
+	const violation = options.allowMassLocking
+		? undefined
+		: findDeletionGuardViolation(
+				{ deletions: leavers.length, sourceCount: current.length, targetCount: remembered },
+				options.limits,
+				HOW_TO_ALLOW,
+			);
+	if (violation && options.whenOverLimit === OVER_LIMIT.stop) {
+		return {
+			violation: violation.replace(/records/g, 'members'),
+			description: `${leavers.length} of the ${remembered} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
+		};
+	}
+	if (violation) {
+		const keys = leavers.map((uuids) => uuids.join('|'));
+		const code = approvalCode(keys);
+		held = approves(options.approveHeldRemovals, keys)
+			? { held: [], approvedCode: code }
+			: { held: leavers, heldBecause: heldBecause(keys.length, remembered, 'locks', code) };
 	}
 	const locked = memory?.locked ?? [];
 	const returners = findReturners(locked, present);
 	return {
+		...held,
 		active,
-		leavers,
+		leavers: held.held.length > 0 ? [] : leavers,
 		current,
 		returners,
 		stillLocked: locked.filter((uuids) => !returners.includes(uuids)),
@@ -78,5 +94,9 @@ export function nextMemory(
 	unlockedNow: ReadonlySet<string>,
 ): LeaverMemory {
 	const stillAway = plan.returners.filter((uuids) => !uuids.some((uuid) => unlockedNow.has(uuid)));
-	return { members: plan.current, locked: [...plan.stillLocked, ...stillAway, ...lockedNow] };
+	// Held leavers stay remembered, so the next night finds (and holds, or locks) them again.
+	return {
+		members: [...plan.current, ...plan.held],
+		locked: [...plan.stillLocked, ...stillAway, ...lockedNow],
+	};
 }

@@ -3,7 +3,7 @@
  * credentials imported, the copy named after the customer and pointed at them, its schedule
  * firing every few seconds so that publishing it makes production runs within a test.
  */
-import { readTemplate, withScheduleEverySeconds } from '../../fixtures/templates';
+import { readTemplate, toApply, withScheduleEverySeconds } from '../../fixtures/templates';
 import type { N8nInstance } from '../n8nInstance';
 import { importCredentials, importWorkflows, withCredentials, type WorkflowJson } from '../realN8n';
 import type { Tenant } from './tenants';
@@ -20,7 +20,7 @@ export async function importCustomerCopies(
 	);
 	const change = options.change ?? ((workflow: WorkflowJson) => workflow);
 	const template = withScheduleEverySeconds(
-		change(readTemplate(file).workflow),
+		change(toApply(readTemplate(file).workflow)),
 		options.scheduleSeconds,
 	);
 	const copies = tenants.map((tenant) => ({

@@ -37,6 +37,7 @@ let sim: GoPublicSimulator;
 function template(rows: IDataObject[]): WorkflowJson {
 	const workflow = withCustomerSettings(readTemplate('hr-csv-to-gopublic.json').workflow, {
 		csvFile,
+		mode: 'apply',
 	}) as unknown as WorkflowJson;
 	const pinned = (items: IDataObject[]) => items.map((json) => ({ json }));
 	return {

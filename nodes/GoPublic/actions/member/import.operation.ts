@@ -8,6 +8,7 @@ import {
 
 import {
 	forRecord,
+	previewOutcome,
 	skippedOutcome,
 	stoppedOutcome,
 	withOutcome,
@@ -17,7 +18,7 @@ import type { MemberProblem } from '../../helpers/memberSchema';
 import { inputFieldOf } from '../../helpers/inputFieldOf';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
-import { readImportOptions } from '../../helpers/importOptions';
+import { readImportOptions, type ImportOptions } from '../../helpers/importOptions';
 import {
 	nextMemory,
 	planLeaverLocks,
@@ -25,6 +26,12 @@ import {
 	type LeaverPlan,
 } from '../../helpers/leaverPlan';
 import { lockLeavers } from '../../helpers/lockLeavers';
+import {
+	heldItems,
+	markedAsPreview,
+	memoryOfOnly,
+	onlyTheseMembers,
+} from '../../helpers/previewAndHold';
 import { memoryStoreFor } from '../../helpers/memberMemory';
 import { toOutputItems, type MemberResultRow } from '../../helpers/memberResults';
 import { displayOnlyFor } from '../../../shared/displayOptions';
@@ -35,6 +42,7 @@ import {
 	batchSizeOption,
 	emptyFieldsOption,
 	leaverOptions,
+	previewOptions,
 	recordLabelOption,
 } from './options.description';
 
@@ -54,9 +62,13 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		options: [...leaverOptions, batchSizeOption, emptyFieldsOption, recordLabelOption].sort(
-			(a, b) => a.displayName.localeCompare(b.displayName),
-		),
+		options: [
+			...leaverOptions,
+			...previewOptions,
+			batchSizeOption,
+			emptyFieldsOption,
+			recordLabelOption,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
 ];
 
@@ -143,26 +155,53 @@ function readMembers(
 	return { rows, toSend };
 }
 
-/** The guard held the night back: nothing is sent, and the night must end red. */
+/** The guard held the night back: nothing is sent, and the night must end red (a preview reports it). */
 function stopItems(
 	context: IExecuteFunctions,
 	stop: { violation: string; description: string },
+	preview: boolean,
 ): INodeExecutionData[] {
-	if (!context.continueOnFail()) {
+	if (!context.continueOnFail() && !preview) {
 		throw new NodeOperationError(context.getNode(), stop.violation, {
 			description: stop.description,
 		});
 	}
 	const pairedItem = context.getInputData().map((_, item) => ({ item }));
-	return [
-		{ json: withOutcome({}, stoppedOutcome(`${stop.violation} ${stop.description}`)), pairedItem },
-	];
+	const outcome = stoppedOutcome(`${stop.violation} ${stop.description}`);
+	return [{ json: withOutcome({}, preview ? previewOutcome(outcome) : outcome), pairedItem }];
+}
+
+/** A preview: what each member and leaver would get, with nothing sent and nothing remembered. */
+async function previewItems(
+	context: IExecuteFunctions,
+	rows: MemberResultRow[],
+	toSend: ToSend[],
+	leaverPlan: LeaverPlan | undefined,
+	options: ImportOptions,
+): Promise<INodeExecutionData[]> {
+	for (const { row } of toSend)
+		row.outcome = forRecord(
+			{ action: 'wouldSend' },
+			{ itemIndex: row.itemIndex, record: row.record },
+		);
+	const leavers: INodeExecutionData[] = [];
+	// Inactive, lockLeavers sends nothing: it reports who would be locked.
+	if (leaverPlan) {
+		const inactive = { ...leaverPlan, active: false };
+		leavers.push(...(await lockLeavers(context, inactive, options, newRequestStats())).items);
+		leavers.push(...heldItems(context, leaverPlan));
+	}
+	return markedAsPreview([...toOutputItems(context, rows), ...leavers]);
 }
 
 /** Outputs: the members' results, and the memory for Data table nodes to save (helpers/memberMemory.ts). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
-	const { rows, toSend } = readMembers(this, options.emptyFields);
+	const onlyThese = options.onlyTheseUuids;
+	const read = readMembers(this, options.emptyFields);
+	const rows = onlyTheseMembers(read.rows, (row) => row.uuids, onlyThese);
+	const toSend = onlyTheseMembers(read.toSend, ({ row }) => row.uuids, onlyThese);
+	const preview = options.previewOnly;
 	const stats = newRequestStats();
 	const memory = memoryStoreFor(this, options.memoryStore);
 
@@ -170,14 +209,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	let leaverPlan: LeaverPlan | undefined;
 	if (options.lockMembersThatLeft) {
 		const planned = planLeaverLocks(
-			memory.read(),
+			memoryOfOnly(memory.read(), onlyThese),
 			rows.map((row) => row.uuids).filter((uuids) => uuids.length > 0),
 			options,
-			this.getMode() !== 'manual',
+			this.getMode() !== 'manual' && !preview,
 		);
-		if ('violation' in planned) return [stopItems(this, planned), []];
+		if ('violation' in planned) return [stopItems(this, planned, preview), []];
 		leaverPlan = planned;
 	}
+	if (preview) return [await previewItems(this, rows, toSend, leaverPlan, options), []];
 
 	// Returners are unlocked, unless their own row says how to lock them.
 	const unlock = leaverPlan ? uuidsToUnlock(leaverPlan) : new Set<string>();
@@ -207,14 +247,16 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	let memoryToSave: INodeExecutionData[] = [];
 	if (leaverPlan) {
 		const leavers = await lockLeavers(this, leaverPlan, options, stats);
-		leaverItems.push(...leavers.items);
+		leaverItems.push(...leavers.items, ...heldItems(this, leaverPlan));
 		const took = (row: MemberResultRow) => row.outcome.action !== 'failed';
 		const byRow = (lock: boolean) =>
 			toSend
 				.filter(({ row, member }) => member.lockForDeletion === lock && took(row))
 				.map(({ member }) => member.uuids);
 		// Remembered only when every request was answered: a lock whose answer was lost is tried again.
-		if (leaverPlan.active && report.everyBatchAnswered && leavers.allAnswered) {
+		// A run of only a few members leaves the memory of the whole night as it was.
+		const whole = onlyThese.length === 0;
+		if (leaverPlan.active && whole && report.everyBatchAnswered && leavers.allAnswered) {
 			const unlocked = new Set(byRow(false).flat());
 			memoryToSave = memory.save(
 				nextMemory(leaverPlan, [...leavers.locked, ...byRow(true)], unlocked),

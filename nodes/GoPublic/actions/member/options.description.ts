@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletionLimitOptions } from '../../../shared/deletionLimitOptions';
+import { guardOptions } from '../../../shared/guardOptions';
 import { DEFAULT_BATCH_SIZE, OPTION_NAMES } from '../../helpers/importOptions';
 
 export const batchSizeOption: INodeProperties = {
@@ -99,3 +100,16 @@ export const recordLabelOption: INodeProperties = {
 	description:
 		'How the summary names each member besides its uuid, e.g. the line of the file it came from',
 };
+
+/** Preview, the guard's policy for leavers' locks and the approval of held ones, and one-member runs. */
+export const previewOptions: INodeProperties[] = [
+	...guardOptions('locks'),
+	{
+		displayName: OPTION_NAMES.onlyTheseUuids,
+		name: 'onlyTheseUuids',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 10377, 10412',
+		description: 'Comma-separated uuids: the run handles only these members. Empty means everyone.',
+	},
+];
