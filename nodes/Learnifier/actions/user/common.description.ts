@@ -42,7 +42,7 @@ export const pacingOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description:
-			'Upper limit of requests per second for this node, all items together; 0 means no limit. Set it to the rate your Learnifier instance allows: the node stays slightly under it (95 %) so that it is not rate limited.',
+			'Upper limit of requests per second for this node, all items together; 0 means no limit. The node finds the rate Learnifier allows by itself and never goes above this limit.',
 	},
 ];
 
