@@ -112,7 +112,15 @@ async function measure(profile: Profile) {
 	};
 }
 
+/** One small run first, so that loading the engine's modules is not counted in the first profile. */
+async function warmUp() {
+	const sim = await startLearnifierSimulator();
+	await runLearnifier(sim, createParameters(0), { items: [{ id: 'warm-up' }] });
+	await sim.close();
+}
+
 async function main() {
+	await warmUp();
 	const wanted = process.argv.slice(2);
 	const profiles = wanted.length
 		? PROFILES.filter((p) => wanted.some((w) => p.name.includes(w)))

@@ -24,8 +24,12 @@ export interface AdaptiveRateSettings {
 
 /** How the rate moves; every figure is a share or a factor of the rate unless it says otherwise. */
 const TUNING = {
-	/** Answers per round: at least this many, and about one second's worth at the current rate. */
+	/**
+	 * Answers per round: at least this many, and about one second's worth at the current rate; the
+	 * round after a decrease, which decides what the background is, at least twice as many.
+	 */
 	minRoundAnswers: 10,
+	minAnswersAfterCut: 20,
 	/** Until the first decrease the rate grows this much per clean round (a gentle start that speeds up). */
 	startupGrowth: 1.5,
 	/**
@@ -37,15 +41,22 @@ const TUNING = {
 	probeShare: 0.02,
 	minProbeStep: 0.1,
 	/**
+	 * After a decrease, answers to requests given a slot within this time (ms) are not judged:
+	 * requests paced at the old rate are still arriving, and a service counting per second still
+	 * counts them.
+	 */
+	settleMs: 1000,
+	/**
 	 * A decrease cuts the share of 429s above the background plus 5 %, so that the new rate lies
 	 * under the limit, not on it; at most half the rate.
 	 */
 	cut: { margin: 0.05, max: 0.5 },
 	/**
-	 * A background below 10 % is taken as none (a little overshoot looks like that), and more than
-	 * half is never taken as background (a service refusing most requests is full).
+	 * A background below 10 %, or of fewer than three 429s, is taken as none (a little overshoot
+	 * looks like that), and more than half is never taken as background (a service refusing most
+	 * requests is full).
 	 */
-	background: { min: 0.1, max: 0.5 },
+	background: { min: 0.1, min429s: 3, max: 0.5 },
 };
 
 export class AdaptiveRate {
@@ -58,9 +69,12 @@ export class AdaptiveRate {
 	private limited = 0;
 	/** The rate of the last round that had too many 429s; undefined before the first one. */
 	private tooFast: number | undefined;
-	private justDecreased = false;
-	/** 429 shares of the rounds right after a decrease: what remains at a lower rate. */
-	private afterDecrease = { rounds: 0, shareSum: 0 };
+	/** The last decrease, while the round after it is being measured. */
+	private lastCut:
+		| { from: number; share: number; capped: boolean; tooFastBefore: number | undefined }
+		| undefined;
+	/** Answers and 429s of the rounds right after a decrease: what remains at a lower rate. */
+	private afterDecrease = { answers: 0, limited: 0 };
 
 	constructor(settings: AdaptiveRateSettings) {
 		this.ceiling = Math.max(settings.ceiling, 0.01);
@@ -75,8 +89,9 @@ export class AdaptiveRate {
 
 	/** The share of 429s taken to come whatever the rate (0..1). */
 	get backgroundShare(): number {
-		const { rounds, shareSum } = this.afterDecrease;
-		const share = rounds === 0 ? 0 : shareSum / rounds;
+		const { answers, limited } = this.afterDecrease;
+		if (limited < TUNING.background.min429s) return 0;
+		const share = limited / answers;
 		return share < TUNING.background.min ? 0 : Math.min(TUNING.background.max, share);
 	}
 
@@ -85,29 +100,40 @@ export class AdaptiveRate {
 		if (sentAt < this.roundStart) return;
 		this.answers++;
 		if (outcome === 'rateLimited') this.limited++;
-		if (this.answers >= Math.max(TUNING.minRoundAnswers, Math.ceil(this.current)))
-			this.closeRound(now);
+		const least = this.lastCut ? TUNING.minAnswersAfterCut : TUNING.minRoundAnswers;
+		if (this.answers >= Math.max(least, Math.ceil(this.current))) this.closeRound(now);
 	}
 
 	private closeRound(now: number) {
 		const share = this.limited / this.answers;
-		if (this.justDecreased) {
+		const cut = this.lastCut;
+		this.lastCut = undefined;
+		if (cut) {
 			// Measured at the lowered rate: what is left is not caused by our rate.
-			this.afterDecrease.rounds++;
-			this.afterDecrease.shareSum += share;
+			this.afterDecrease.answers += this.answers;
+			this.afterDecrease.limited += this.limited;
 		}
 		const background = this.backgroundShare;
 		const excess = share - background;
-		const tooMany = this.limited > 0 && excess > tolerance(background, this.answers);
-		if (tooMany) {
+		if (cut && !cut.capped && background > 0 && share >= cut.share / 3) {
+			// The share did not fall with the rate: that cut was for nothing, so it is undone.
+			this.current = cut.from;
+			this.tooFast = cut.tooFastBefore;
+		} else if (this.limited > 0 && excess > tolerance(background, this.answers)) {
+			const cutShare = excess + TUNING.cut.margin;
+			this.lastCut = {
+				from: this.current,
+				share,
+				capped: cutShare > TUNING.cut.max,
+				tooFastBefore: this.tooFast,
+			};
 			this.tooFast = this.current;
-			this.current *= 1 - Math.min(excess + TUNING.cut.margin, TUNING.cut.max);
+			this.current *= 1 - Math.min(cutShare, TUNING.cut.max);
 		} else {
 			this.current = this.grown();
 		}
 		this.current = clamp(this.current, this.floor, this.ceiling);
-		this.justDecreased = tooMany;
-		this.roundStart = now;
+		this.roundStart = this.lastCut ? now + TUNING.settleMs : now;
 		this.answers = 0;
 		this.limited = 0;
 	}
@@ -120,9 +146,9 @@ export class AdaptiveRate {
 	}
 }
 
-/** How far a round's 429 share may lie above the background by chance (three standard deviations). */
+/** How far a round's 429 share may lie above the background by chance (four standard deviations). */
 function tolerance(background: number, answers: number) {
-	return 3 * Math.sqrt((background * (1 - background)) / answers);
+	return 4 * Math.sqrt((background * (1 - background)) / answers);
 }
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));

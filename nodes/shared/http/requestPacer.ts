@@ -26,14 +26,17 @@ export class RequestPacer {
 		return this.learner?.rate ?? this.requestsPerSecond;
 	}
 
-	/** Resolves when this caller may send its request; returns the time it may send (epoch ms). */
+	/**
+	 * Resolves when this caller may send its request. Returns when the slot was given (epoch ms),
+	 * for `report`: a request spaced at an older rate says nothing about the current one.
+	 */
 	async wait(): Promise<number> {
 		const now = Date.now();
 		const slot = Math.max(now, this.nextSlot);
 		const rate = this.rate;
 		this.nextSlot = slot + (rate > 0 ? 1000 / rate : 0);
 		if (slot > now) await sleep(slot - now);
-		return slot;
+		return now;
 	}
 
 	/** No request starts before `time` (epoch ms). */
@@ -41,8 +44,8 @@ export class RequestPacer {
 		this.nextSlot = Math.max(this.nextSlot, time);
 	}
 
-	/** What became of a request sent at `sentAt`; a learning pacer adjusts its rate. */
-	report(outcome: RateOutcome, sentAt: number, now = Date.now()) {
-		this.learner?.report(outcome, sentAt, now);
+	/** What became of a request whose slot `wait` gave at `slotGiven`; a learning pacer adjusts its rate. */
+	report(outcome: RateOutcome, slotGiven: number, now = Date.now()) {
+		this.learner?.report(outcome, slotGiven, now);
 	}
 }

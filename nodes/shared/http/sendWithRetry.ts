@@ -99,7 +99,7 @@ export async function sendWithRetry<T = unknown>(
 	const retryLostAnswers = options.retryLostAnswers ?? true;
 
 	for (let attempt = 1; ; attempt++) {
-		const sentAt = await pacer.wait();
+		const slotGiven = await pacer.wait();
 		if (stats) stats.requests++;
 		let response: ApiResponse<T>;
 		try {
@@ -117,7 +117,7 @@ export async function sendWithRetry<T = unknown>(
 			if (error instanceof NodeOperationError)
 				throw new NodeOperationError(context.getNode(), error);
 			if (stats) stats.networkErrors++;
-			pacer.report('failed', sentAt);
+			pacer.report('failed', slotGiven);
 			const lost = noAnswerError(context, request, error, options.itemIndex);
 			if (!retryLostAnswers || attempt >= policy.maxAttempts) throw lost;
 			if (stats) stats.retries++;
@@ -125,7 +125,7 @@ export async function sendWithRetry<T = unknown>(
 			continue;
 		}
 		const { statusCode } = response;
-		pacer.report(outcomeOf(statusCode), sentAt);
+		pacer.report(outcomeOf(statusCode), slotGiven);
 		// Behind a gateway that answered 502 or 504 the request may still have been carried out:
 		// for a request that is not safe to repeat, that is a lost answer, for the caller to check.
 		if (!retryLostAnswers && (statusCode === 502 || statusCode === 504)) {
