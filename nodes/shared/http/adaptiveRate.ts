@@ -121,11 +121,12 @@ export class AdaptiveRate {
 			this.tooFast = cut.tooFastBefore;
 		} else if (this.limited > 0 && excess > tolerance(background, this.answers)) {
 			const cutShare = excess + TUNING.cut.margin;
+			// Cuts in a row are one series: undoing it goes back to before its first cut.
 			this.lastCut = {
-				from: this.current,
+				from: cut?.from ?? this.current,
 				share,
-				capped: cutShare > TUNING.cut.max,
-				tooFastBefore: this.tooFast,
+				capped: cutShare > TUNING.cut.max || (cut?.capped ?? false),
+				tooFastBefore: cut ? cut.tooFastBefore : this.tooFast,
 			};
 			this.tooFast = this.current;
 			this.current *= 1 - Math.min(cutShare, TUNING.cut.max);
