@@ -34,10 +34,10 @@ const TUNING = {
 	startupGrowth: 1.5,
 	/**
 	 * After a decrease the rate climbs back quickly towards just under the rate that was too fast
-	 * (halfway per round, at most 10 %), then slowly: 2 % of the rate, or 0.1 requests/s, per clean round.
+	 * (halfway per round, at most 25 %), then slowly: 2 % of the rate, or 0.1 requests/s, per clean round.
 	 */
 	returnTo: 0.9,
-	maxGrowth: 1.1,
+	maxGrowth: 1.25,
 	probeShare: 0.02,
 	minProbeStep: 0.1,
 	/**
@@ -70,9 +70,7 @@ export class AdaptiveRate {
 	/** The rate of the last round that had too many 429s; undefined before the first one. */
 	private tooFast: number | undefined;
 	/** The last decrease, while the round after it is being measured. */
-	private lastCut:
-		| { from: number; share: number; capped: boolean; tooFastBefore: number | undefined }
-		| undefined;
+	private lastCut: { from: number; capped: boolean; tooFastBefore: number | undefined } | undefined;
 	/** Answers and 429s of the rounds right after a decrease: what remains at a lower rate. */
 	private afterDecrease = { answers: 0, limited: 0 };
 
@@ -115,7 +113,7 @@ export class AdaptiveRate {
 		}
 		const background = this.backgroundShare;
 		const excess = share - background;
-		if (cut && !cut.capped && background > 0 && share >= cut.share / 3) {
+		if (cut && !cut.capped && background > 0 && share >= TUNING.background.min) {
 			// The share did not fall with the rate: that cut was for nothing, so it is undone.
 			this.current = cut.from;
 			this.tooFast = cut.tooFastBefore;
@@ -124,7 +122,6 @@ export class AdaptiveRate {
 			// Cuts in a row are one series: undoing it goes back to before its first cut.
 			this.lastCut = {
 				from: cut?.from ?? this.current,
-				share,
 				capped: cutShare > TUNING.cut.max || (cut?.capped ?? false),
 				tooFastBefore: cut ? cut.tooFastBefore : this.tooFast,
 			};
