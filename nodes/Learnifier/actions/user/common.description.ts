@@ -42,7 +42,7 @@ export const pacingOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description:
-			'Upper limit of requests per second for this node, all items together; 0 means no limit. The node finds the rate Learnifier allows by itself and never goes above this limit.',
+			'Most requests per second for this node, all items together (0: no limit). The node learns the rate Learnifier allows and never goes above this.',
 	},
 ];
 
