@@ -28,7 +28,7 @@ import {
 export const CREDENTIAL_TYPE = 'goPublicApi';
 
 /** GoPublic's limits are not published: batches start at this many per second and learn, up to the ceiling. */
-const BATCH_PACING = { start: 2, ceiling: 20 };
+const BATCH_PACING = { start: 5, ceiling: 20 };
 
 export interface SendReport {
 	/** One per member sent, in the same order. */
