@@ -40,6 +40,9 @@ export interface ListRequest {
 
 export type VariantChoice = 'fromAddress' | ApiVariant;
 
+/** Admentum's limits are not published: reads start gently and speed up while answers come clean. */
+const READ_PACING = { start: 4, ceiling: 50 };
+
 export async function openSession(
 	context: RequestContext,
 	variantChoice: VariantChoice,
@@ -68,7 +71,7 @@ export async function openSession(
 		context,
 		address,
 		variant,
-		pacer: new RequestPacer(),
+		pacer: RequestPacer.learning(READ_PACING),
 		stats: newRequestStats(),
 		secrets: [credentials.apiKey],
 		itemIndex,

@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError, type IExecuteFunctions } from 'n8n-wo
 
 import { apiError } from '../../shared/http/apiErrors';
 import { isSuccess } from '../../shared/http/isSuccess';
+import { RequestPacer } from '../../shared/http/requestPacer';
 import {
 	sendWithRetry,
 	type ApiResponse,
@@ -25,6 +26,9 @@ import {
 } from './apiContract';
 
 export const CREDENTIAL_TYPE = 'goPublicApi';
+
+/** GoPublic's limits are not published: batches start at this many per second and learn, up to the ceiling. */
+const BATCH_PACING = { start: 5, ceiling: 20 };
 
 export interface SendReport {
 	/** One per member sent, in the same order. */
@@ -153,6 +157,7 @@ export async function sendMembers(
 	const url = importUrl(credentials);
 	const sendOptions: SendOptions = { ...options, secrets: [credentials.apiKey] };
 	const report: SendReport = { outcomes: [], everyBatchAnswered: true };
+	const pacer = RequestPacer.learning(BATCH_PACING);
 	const post: Post = (batch) =>
 		sendWithRetry(
 			context,
@@ -164,7 +169,7 @@ export async function sendMembers(
 				body: { members: batch },
 				json: true,
 			},
-			{ retryLostAnswers: true, stats: options.stats },
+			{ retryLostAnswers: true, stats: options.stats, pacer },
 		);
 	const size = Math.max(1, Math.floor(options.batchSize));
 	for (let start = 0; start < members.length; start += size) {

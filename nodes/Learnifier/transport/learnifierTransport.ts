@@ -1,6 +1,7 @@
 /**
  * The one place the Learnifier node talks HTTP. One instance per execution: all items share its
- * pacer (so a requests-per-second cap and a 429 hold hold for all of them) and its counters.
+ * pacer (which learns Learnifier's rate limit from the answers, under the admin's cap) and its
+ * counters.
  */
 import type {
 	IDataObject,
@@ -37,11 +38,11 @@ export interface TransportSettings {
 export const MAX_ATTEMPTS = 10;
 
 /**
- * Requests are spaced for 95 % of the cap the admin set: a service counting in fixed one-second
- * windows sees arrival jitter, and pacing at exactly its limit then trips it now and again (each
- * 429 costs a Retry-After wait for all workers, far more than the 5 %).
+ * Without a cap from the admin the pacer starts here and learns upward (or down, on 429s), up to
+ * the ceiling, in requests per second. With a cap it starts at the cap and never exceeds it.
  */
-const PACING_MARGIN = 0.95;
+const UNCAPPED_START = 10;
+const UNCAPPED_CEILING = 200;
 
 const WORDING: StatusWording = {
 	401: 'Learnifier refused the API key or secret in the credential',
@@ -66,7 +67,10 @@ export class LearnifierTransport {
 		/** The credential's key and secret, masked if Learnifier quotes them in an error. */
 		private readonly secrets: unknown[] = [],
 	) {
-		this.pacer = new RequestPacer(settings.requestsPerSecond * PACING_MARGIN);
+		const cap = settings.requestsPerSecond;
+		this.pacer = RequestPacer.learning(
+			cap > 0 ? { start: cap, ceiling: cap } : { start: UNCAPPED_START, ceiling: UNCAPPED_CEILING },
+		);
 		this.policy = {
 			...DEFAULT_RETRY_POLICY,
 			maxAttempts: MAX_ATTEMPTS,

@@ -1,7 +1,8 @@
 /**
  * When to retry a request and how long to wait: pure decisions, no I/O, so they are tested alone.
- * Full-jitter exponential backoff (a random wait between 0 and base·2^attempt, capped) spreads
- * retries of many concurrent items; a server's Retry-After wins over our own guess.
+ * A brief failure (503, a lost answer) is retried promptly, after a short random wait; only when
+ * it keeps failing do the waits grow (full-jitter exponential backoff, capped). A 429 waits as
+ * long as the server's Retry-After asks: the pacer has already slowed everyone else down.
  */
 export interface RetryPolicy {
 	/** Total tries per request, the first one included. */
@@ -54,4 +55,35 @@ export function retryDelayMs(
 	}
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 	return Math.floor(random() * ceiling);
+}
+
+/** The first retries after a brief failure come this soon; later ones back off exponentially. */
+export const PROMPT_RETRIES = 3;
+/** Prompt retries wait a random time up to this long, in milliseconds. */
+export const PROMPT_JITTER_MS = 250;
+/** A Retry-After at least this long pauses every request of the run, not only the refused one. */
+export const HOLD_ALL_FROM_MS = 2000;
+
+/** Wait before retrying after a 502, 503, 504 or a lost answer, before try `attempt + 1`. */
+export function promptRetryDelayMs(
+	attempt: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
+	if (attempt <= PROMPT_RETRIES) return Math.floor(random() * PROMPT_JITTER_MS);
+	return retryDelayMs(attempt - PROMPT_RETRIES, policy, undefined, random);
+}
+
+/**
+ * Wait before retrying a request the service answered with 429, 502, 503 or 504: its Retry-After
+ * (capped) plus a little jitter, or without one a prompt retry.
+ */
+export function answeredRetryDelayMs(
+	attempt: number,
+	policy: RetryPolicy,
+	retryAfterMs?: number,
+	random: () => number = Math.random,
+): number {
+	if (retryAfterMs === undefined) return promptRetryDelayMs(attempt, policy, random);
+	return Math.min(policy.maxDelayMs, retryAfterMs + Math.floor(random() * PROMPT_JITTER_MS));
 }

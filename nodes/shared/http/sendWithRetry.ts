@@ -1,7 +1,8 @@
 /**
  * The one way our nodes talk HTTP: through n8n's `httpRequestWithAuthentication` (so the
  * credential's own authentication is applied, and n8n's proxy and TLS settings hold), with the
- * shared retry policy and pacing. HTTP error statuses come back as responses, not exceptions, so
+ * shared retry policy and pacing; every outcome is reported to the pacer, so a learning pacer
+ * finds the service's rate limit. HTTP error statuses come back as responses, not exceptions, so
  * each node can word them for its service; only a request that never got an answer throws.
  */
 import {
@@ -14,12 +15,15 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import type { RateOutcome } from './adaptiveRate';
 import { RequestPacer } from './requestPacer';
 import {
+	answeredRetryDelayMs,
 	DEFAULT_RETRY_POLICY,
+	HOLD_ALL_FROM_MS,
 	isRetryableStatus,
 	parseRetryAfter,
-	retryDelayMs,
+	promptRetryDelayMs,
 	type RetryPolicy,
 } from './retryPolicy';
 
@@ -95,7 +99,7 @@ export async function sendWithRetry<T = unknown>(
 	const retryLostAnswers = options.retryLostAnswers ?? true;
 
 	for (let attempt = 1; ; attempt++) {
-		await pacer.wait();
+		const slotGiven = await pacer.wait();
 		if (stats) stats.requests++;
 		let response: ApiResponse<T>;
 		try {
@@ -113,13 +117,15 @@ export async function sendWithRetry<T = unknown>(
 			if (error instanceof NodeOperationError)
 				throw new NodeOperationError(context.getNode(), error);
 			if (stats) stats.networkErrors++;
+			pacer.report('failed', slotGiven);
 			const lost = noAnswerError(context, request, error, options.itemIndex);
 			if (!retryLostAnswers || attempt >= policy.maxAttempts) throw lost;
 			if (stats) stats.retries++;
-			await sleep(retryDelayMs(attempt, policy));
+			await sleep(promptRetryDelayMs(attempt, policy));
 			continue;
 		}
 		const { statusCode } = response;
+		pacer.report(outcomeOf(statusCode), slotGiven);
 		// Behind a gateway that answered 502 or 504 the request may still have been carried out:
 		// for a request that is not safe to repeat, that is a lost answer, for the caller to check.
 		if (!retryLostAnswers && (statusCode === 502 || statusCode === 504)) {
@@ -138,8 +144,15 @@ export async function sendWithRetry<T = unknown>(
 			else stats.serverErrors++;
 		}
 		const retryAfter = parseRetryAfter(response.headers['retry-after']);
-		const delay = retryDelayMs(attempt, policy, retryAfter);
-		if (retryAfter !== undefined) pacer.holdUntil(Date.now() + delay);
+		const delay = answeredRetryDelayMs(attempt, policy, retryAfter);
+		if (retryAfter !== undefined && retryAfter >= HOLD_ALL_FROM_MS)
+			pacer.holdUntil(Date.now() + delay);
 		await sleep(delay);
 	}
+}
+
+/** What an answer tells the pacer about the rate. */
+function outcomeOf(statusCode: number): RateOutcome {
+	if (statusCode === 429) return 'rateLimited';
+	return isRetryableStatus(statusCode) ? 'failed' : 'clean';
 }

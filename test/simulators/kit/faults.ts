@@ -68,6 +68,11 @@ export class FaultInjector {
 		this.set(NO_FAULTS);
 	}
 
+	/** A service that changes its limit in the middle of a run: the dice and the window go on. */
+	changeRateLimit(perSecond: number) {
+		this.settings = { ...this.settings, rateLimitPerSecond: perSecond };
+	}
+
 	/** Decides what happens to one incoming request. */
 	decide(now = Date.now()): FaultDecision {
 		const s = this.settings;

@@ -42,7 +42,7 @@ export const pacingOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description:
-			'Most requests per second for this node, all items together (0: no limit). Set it to the rate your Learnifier allows.',
+			'Most requests per second for this node, all items together (0: no limit). The node learns the rate Learnifier allows and never goes above this.',
 	},
 ];
 

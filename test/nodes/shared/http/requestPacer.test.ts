@@ -29,4 +29,28 @@ describe('RequestPacer', () => {
 		await Promise.all([pacer.wait(), pacer.wait()]);
 		assert.ok(Date.now() - started >= 55);
 	});
+
+	it('a learning pacer starts at its start rate and is slowed down by the 429s it is told about', () => {
+		const pacer = RequestPacer.learning({ start: 20, ceiling: 20 });
+		assert.equal(pacer.rate, 20);
+		for (let i = 0; i < 20; i++) pacer.report(i % 2 ? 'rateLimited' : 'clean', 1000, 1100);
+		assert.ok(pacer.rate < 20 && pacer.rate >= 5, `rate ${pacer.rate}`);
+	});
+
+	it('a learning pacer spaces requests at the rate it has learned', async () => {
+		const pacer = RequestPacer.learning({ start: 50, ceiling: 50 });
+		const started = Date.now();
+		const starts = await Promise.all(
+			Array.from({ length: 6 }, async () => (await pacer.wait(), Date.now())),
+		);
+		starts.sort((a, b) => a - b);
+		assert.ok(starts[5] - starts[0] >= 95, `spacing ${starts[5] - starts[0]} ms`);
+		assert.ok(Date.now() - started < 300);
+	});
+
+	it('a fixed pacer ignores reports', () => {
+		const pacer = new RequestPacer(10);
+		for (let i = 0; i < 50; i++) pacer.report('rateLimited', i, i);
+		assert.equal(pacer.rate, 10);
+	});
 });

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import {
+	answeredRetryDelayMs,
 	DEFAULT_RETRY_POLICY,
+	HOLD_ALL_FROM_MS,
+	PROMPT_JITTER_MS,
+	PROMPT_RETRIES,
+	promptRetryDelayMs,
 	isRetryableStatus,
 	parseRetryAfter,
 	retryDelayMs,
@@ -77,5 +82,39 @@ describe('retryPolicy', () => {
 			baseDelayMs: 500,
 			maxDelayMs: 30_000,
 		});
+	});
+
+	it('brief failures are retried promptly, after a short random wait, then back off', () => {
+		for (let attempt = 1; attempt <= PROMPT_RETRIES; attempt++) {
+			assert.equal(
+				promptRetryDelayMs(attempt, policy, () => 0),
+				0,
+			);
+			assert.equal(
+				promptRetryDelayMs(attempt, policy, () => 0.999),
+				PROMPT_JITTER_MS - 1,
+			);
+		}
+		assert.ok(PROMPT_JITTER_MS <= 250);
+		assert.equal(
+			promptRetryDelayMs(PROMPT_RETRIES + 3, policy, () => 0.999),
+			retryDelayMs(3, policy, undefined, () => 0.999),
+		);
+	});
+
+	it('an answered retry waits Retry-After plus a little jitter, capped, or else retries promptly', () => {
+		assert.equal(
+			answeredRetryDelayMs(1, policy, 1000, () => 0.5),
+			1000 + PROMPT_JITTER_MS / 2,
+		);
+		assert.equal(
+			answeredRetryDelayMs(1, policy, 60_000, () => 0),
+			10_000,
+		);
+		assert.equal(
+			answeredRetryDelayMs(1, policy, undefined, () => 0.5),
+			promptRetryDelayMs(1, policy, () => 0.5),
+		);
+		assert.ok(HOLD_ALL_FROM_MS > 1000, 'a one-second window does not pause everyone');
 	});
 });
