@@ -7,6 +7,12 @@
 export interface RetryPolicy {
 	/** Total tries per request, the first one included. */
 	maxAttempts: number;
+	/**
+	 * Total tries while the service keeps answering 429 (default: maxAttempts). A 429 means "not
+	 * done, come back", so retrying it is always safe; a service that refuses a share of requests
+	 * at random needs more tries than an outage deserves.
+	 */
+	maxAttemptsWhenRateLimited?: number;
 	/** Backoff base, in milliseconds. */
 	baseDelayMs: number;
 	/** No single wait is longer than this (also caps Retry-After), in milliseconds. */

@@ -98,6 +98,7 @@ export async function sendWithRetry<T = unknown>(
 	const stats = options.stats;
 	const retryLostAnswers = options.retryLostAnswers ?? true;
 
+	let otherFailures = 0;
 	for (let attempt = 1; ; attempt++) {
 		const slotGiven = await pacer.wait();
 		if (stats) stats.requests++;
@@ -119,7 +120,8 @@ export async function sendWithRetry<T = unknown>(
 			if (stats) stats.networkErrors++;
 			pacer.report('failed', slotGiven);
 			const lost = noAnswerError(context, request, error, options.itemIndex);
-			if (!retryLostAnswers || attempt >= policy.maxAttempts) throw lost;
+			otherFailures++;
+			if (!retryLostAnswers || outOfTries(attempt, otherFailures, policy)) throw lost;
 			if (stats) stats.retries++;
 			await sleep(promptRetryDelayMs(attempt, policy));
 			continue;
@@ -137,7 +139,9 @@ export async function sendWithRetry<T = unknown>(
 				options.itemIndex,
 			);
 		}
-		if (!isRetryableStatus(statusCode) || attempt >= policy.maxAttempts) return response;
+		if (!isRetryableStatus(statusCode)) return response;
+		if (statusCode !== 429) otherFailures++;
+		if (outOfTries(attempt, otherFailures, policy)) return response;
 		if (stats) {
 			stats.retries++;
 			if (statusCode === 429) stats.rateLimited++;
@@ -149,6 +153,15 @@ export async function sendWithRetry<T = unknown>(
 			pacer.holdUntil(Date.now() + delay);
 		await sleep(delay);
 	}
+}
+
+/**
+ * The tries are used up when `maxAttempts` of them failed otherwise than with 429 (an outage is
+ * not waited out for long), or when every try was used, 429s included.
+ */
+function outOfTries(attempt: number, otherFailures: number, policy: RetryPolicy) {
+	const allTries = policy.maxAttemptsWhenRateLimited ?? policy.maxAttempts;
+	return otherFailures >= policy.maxAttempts || attempt >= allTries;
 }
 
 /** What an answer tells the pacer about the rate. */

@@ -13,6 +13,10 @@ import {
 	runLearnifier,
 	usersWithExternalId,
 } from '../../engine/workflows/learnifierWorkflow';
+import {
+	MAX_ATTEMPTS,
+	MAX_ATTEMPTS_WHEN_RATE_LIMITED,
+} from '../../../nodes/Learnifier/transport/learnifierTransport';
 
 const createParameters = {
 	operation: 'create',
@@ -51,6 +55,20 @@ describe('Learnifier node under faults', () => {
 			assert.match(String(hintsOf(result)[0]?.message), /rate-limit answers \(429\)/);
 		});
 	}
+
+	it('a write is tried 20 times while Learnifier answers 429, but only 10 times through an outage (503)', async () => {
+		const triesUntilFailed = async (faults: Parameters<typeof sim.setFaults>[0], id: string) => {
+			sim.reset();
+			sim.setFaults(faults);
+			const result = await runLearnifier(sim, createParameters, { items: [{ id }] });
+			assert.ok(result.error, 'the write failed in the end');
+			return sim.requests.filter((r) => r.method === 'POST').length;
+		};
+		const refusing = { errorShare: 1, errorStatuses: [429], retryAfterSeconds: 0 };
+		assert.equal(await triesUntilFailed(refusing, 'refused'), MAX_ATTEMPTS_WHEN_RATE_LIMITED);
+		const down = { errorShare: 1, errorStatuses: [503] };
+		assert.equal(await triesUntilFailed(down, 'down'), MAX_ATTEMPTS);
+	});
 
 	it('503 bursts are retried and every item succeeds', async () => {
 		sim.setFaults({ errorShare: 0.4, errorStatuses: [503], seed: 5 });
