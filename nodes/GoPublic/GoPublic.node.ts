@@ -15,7 +15,9 @@ export class GoPublic implements INodeType {
 		name: 'goPublic',
 		icon: { light: 'file:gopublic.svg', dark: 'file:gopublic.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// Version 2 remembers in a Data Table by default and saves only the memory rows that changed.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Import members into the GoPublic intranet and phonebook, and remove those who left',

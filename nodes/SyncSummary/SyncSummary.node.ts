@@ -48,14 +48,17 @@ export class SyncSummary implements INodeType {
 		description:
 			'Count what a sync run did in one item, and fail the execution when the night failed',
 		defaults: { name: 'Sync Summary' },
-		inputs: [NodeConnectionTypes.Main],
+		// "Wait For" is only a barrier: n8n runs this node after whatever feeds it, so state that must
+		// survive a red night (a memory save) is written before the night is judged.
+		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		inputNames: ['Results', 'Wait For'],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Summary', 'Night Failed'],
 		usableAsTool: true,
 		properties: [
 			{
 				displayName:
-					'Connect the sync\'s results here. Connect "Night Failed" to a Stop and Error node so a failed night ends red and reaches the error workflow.',
+					'Connect the sync\'s results to "Results", and anything that must be saved before the night is judged (e.g. Save Memory) to "Wait For". Connect "Night Failed" to a Stop and Error node so a failed night ends red and reaches the error workflow.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -1,20 +1,13 @@
 /**
  * The code an admin enters to let held removals through for one night: the held count and a
  * short fingerprint of the held set, e.g. `200-584ebd`. It approves exactly that set: a different
- * or larger set has another code, so it is held again. Pure; FNV-1a because node code may not
- * import Node's crypto on n8n Cloud, and a fingerprint needs no secrecy.
+ * or larger set has another code, so it is held again. Pure.
  */
+import { fnv1a } from './fnv1a';
 import { GUARD_OPTION_NAMES } from './guardOptions';
 import { trimmedText } from './values';
 
-function fingerprint(text: string): string {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash.toString(16).padStart(8, '0').slice(0, 6);
-}
+const fingerprint = (text: string) => fnv1a(text).toString(16).padStart(8, '0').slice(0, 6);
 
 /** The code of a set of held keys; their order does not matter. */
 export function approvalCode(heldKeys: readonly string[]): string {

@@ -34,11 +34,17 @@ export interface ImportOptions {
 	onlyTheseUuids: string[];
 }
 
-export function readImportOptions(raw: Record<string, unknown>): ImportOptions {
+/** Version 1 of the node remembered in static data by default, version 2 in a Data Table. */
+function memoryStoreOf(chosen: unknown, nodeVersion: number): MemoryStoreName {
+	if (chosen === 'dataTable' || chosen === 'staticData') return chosen;
+	return nodeVersion >= 2 ? 'dataTable' : 'staticData';
+}
+
+export function readImportOptions(raw: Record<string, unknown>, nodeVersion = 2): ImportOptions {
 	return {
 		batchSize: Number(raw.batchSize ?? DEFAULT_BATCH_SIZE),
 		emptyFields: raw.emptyFields === 'clear' ? 'clear' : 'leaveOut',
-		memoryStore: raw.memoryStore === 'dataTable' ? 'dataTable' : 'staticData',
+		memoryStore: memoryStoreOf(raw.memoryStore, nodeVersion),
 		lockMembersThatLeft: raw.lockMembersThatLeft === true,
 		allowMassLocking: raw.allowMassLocking === true,
 		limits: {

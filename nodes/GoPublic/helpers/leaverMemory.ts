@@ -1,85 +1,63 @@
 /**
  * The memory behind "Lock Members That Left": GoPublic cannot list its members, so the node keeps
- * the uuids of the members of the last successful import. A member is one group of uuids; it has
- * left when none of its uuids is in the current input. It also keeps the members it locked:
- * GoPublic deletes a locked member after 30 days, so one who comes back before that must be
- * unlocked, or the import would update a member about to vanish.
+ * what GoPublic holds of the members it sent, one entry per member (its uuids joined by `|`):
+ * - imported: in GoPublic and not locked by this node;
+ * - maybeImported: sent, but the answer was lost, so it may or may not be in GoPublic;
+ * - locked: locked for deletion by this node (GoPublic deletes it after 30 days);
+ * - maybeLocked: a lock was sent and its answer was lost (sending it again is harmless: GoPublic
+ *   keeps the first deadline).
+ * An entry the guard held back carries the code that approves it (`heldCode`).
  *
- * Two places hold it: rows of an n8n Data Table (written and read by n8n's Data table nodes
- * around this one; works in queue mode) or the workflow's static data (one n8n process only: in
- * queue mode a worker starts each run with empty static data). Pure: no n8n calls.
+ * Pure: no n8n calls. How the entries are stored is leaverMemoryRows.ts.
  */
-import type { IDataObject } from 'n8n-workflow';
+export type MemberState = 'imported' | 'maybeImported' | 'locked' | 'maybeLocked';
 
-export interface LeaverMemory {
-	/** The members of the last successful import: one entry per member, its uuids. */
-	members: string[][];
-	/** Members this node locked and that have not come back since. */
-	locked: string[][];
+export interface MemoryEntry {
+	state: MemberState;
+	/** The approval code of the held set this member was held in, while it is held. */
+	heldCode?: string;
 }
 
-/** One member as a Data Table row. */
-export interface MemoryRow extends IDataObject {
-	/** The member's uuids, separated by `|`. */
-	uuids: string;
-	/** In the last successful import. */
-	imported: boolean;
-	/** Locked for deletion by this node, and not back since. */
-	locked: boolean;
+/** Key: the member's uuids joined by `|`. */
+export type LeaverMemory = Map<string, MemoryEntry>;
+
+export const memberKey = (uuids: readonly string[]) => uuids.join('|');
+export const uuidsOfKey = (key: string) => key.split('|').filter((uuid) => uuid !== '');
+
+const STATES: readonly string[] = ['imported', 'maybeImported', 'locked', 'maybeLocked'];
+
+/** An entry as stored: `imported`, or `imported 12-3fa9c1` while held. */
+export function entryText(entry: MemoryEntry): string {
+	return entry.heldCode ? `${entry.state} ${entry.heldCode}` : entry.state;
 }
 
-const STATIC_DATA_KEY = 'goPublicLastImport';
-
-/** The memory in static data, or undefined before the first successful import. */
-export function readStaticMemory(staticData: IDataObject): LeaverMemory | undefined {
-	const stored = staticData[STATIC_DATA_KEY] as Partial<LeaverMemory> | undefined;
-	if (!Array.isArray(stored?.members)) return undefined;
-	return { members: stored.members, locked: Array.isArray(stored.locked) ? stored.locked : [] };
+export function entryOfText(text: unknown): MemoryEntry | undefined {
+	if (typeof text !== 'string') return undefined;
+	const [state, heldCode] = text.trim().split(/\s+/);
+	if (!STATES.includes(state)) return undefined;
+	return heldCode ? { state: state as MemberState, heldCode } : { state: state as MemberState };
 }
 
-export function writeStaticMemory(
-	staticData: IDataObject,
-	memory: LeaverMemory,
-	now = new Date(),
-): void {
-	staticData[STATIC_DATA_KEY] = { ...memory, savedAt: now.toISOString() } as unknown as IDataObject;
+/** Whether GoPublic may hold this member unlocked: a lock is still to be sent (or sent again). */
+export const awaitsLock = (entry: MemoryEntry) => entry.state !== 'locked';
+
+/** Whether GoPublic may hold this member locked: a present member like this is unlocked. */
+export const mayBeLocked = (entry: MemoryEntry) =>
+	entry.state === 'locked' || entry.state === 'maybeLocked';
+
+/** Each remembered uuid → the key of its entry, to find a member's entries without a scan. */
+export function indexByUuid(memory: LeaverMemory): Map<string, string> {
+	const index = new Map<string, string>();
+	for (const key of memory.keys()) for (const uuid of uuidsOfKey(key)) index.set(uuid, key);
+	return index;
 }
 
-const uuidsOfRow = (row: IDataObject) =>
-	String(row.uuids ?? '')
-		.split('|')
-		.filter((uuid) => uuid !== '');
-
-/** The memory in Data Table rows, or undefined when there are none (before the first import). */
-export function memoryFromRows(rows: readonly IDataObject[]): LeaverMemory | undefined {
-	const members = rows.filter((row) => uuidsOfRow(row).length > 0);
-	if (members.length === 0) return undefined;
-	return {
-		members: members.filter((row) => row.imported === true).map(uuidsOfRow),
-		locked: members.filter((row) => row.locked === true).map(uuidsOfRow),
-	};
-}
-
-/** The memory as Data Table rows: one per member, imported and locked as flags. */
-export function rowsFromMemory(memory: LeaverMemory): MemoryRow[] {
-	const rows = new Map<string, MemoryRow>();
-	const rowOf = (uuids: string[]) => {
-		const key = uuids.join('|');
-		const row = rows.get(key) ?? { uuids: key, imported: false, locked: false };
-		rows.set(key, row);
-		return row;
-	};
-	for (const uuids of memory.members) rowOf(uuids).imported = true;
-	for (const uuids of memory.locked) rowOf(uuids).locked = true;
-	return [...rows.values()];
-}
-
-/** Remembered members none of whose uuids appear in `current`. */
-export function findLeavers(remembered: string[][], current: ReadonlySet<string>): string[][] {
-	return remembered.filter((uuids) => !uuids.some((uuid) => current.has(uuid)));
-}
-
-/** Locked members with at least one uuid in `current`: they came back. */
-export function findReturners(locked: string[][], current: ReadonlySet<string>): string[][] {
-	return locked.filter((uuids) => uuids.some((uuid) => current.has(uuid)));
+/** The remembered entries of a member (usually one; several when its uuids were split before). */
+export function entriesOf(index: ReadonlyMap<string, string>, uuids: readonly string[]): string[] {
+	const keys = new Set<string>();
+	for (const uuid of uuids) {
+		const key = index.get(uuid);
+		if (key !== undefined) keys.add(key);
+	}
+	return [...keys];
 }

@@ -1,28 +1,23 @@
 /**
- * "Lock Members That Left", the planning (pure): who left since the last successful import, the
- * guard against locking half the organisation because the input was cut short, and the memory
- * the next night starts from. The locking itself is lockLeavers.ts.
+ * "Lock Members That Left", the planning (pure): who left since the last night, and what the
+ * deletion guard says of locking them (nodes/shared/removalVerdict.ts). The locking itself is
+ * lockChanges.ts; what the memory holds after the night is rememberNight.ts.
  */
-import { approvalCode, approves, heldBecause } from '../../shared/approvalCode';
 import { findDeletionGuardViolation } from '../../shared/deletionGuard';
-import { OVER_LIMIT } from '../../shared/guardOptions';
+import { judgeRemovals } from '../../shared/removalVerdict';
 import { OPTION_NAMES, type ImportOptions } from './importOptions';
-import { findLeavers, findReturners, type LeaverMemory } from './leaverMemory';
+import { awaitsLock, uuidsOfKey, type LeaverMemory } from './leaverMemory';
 
 export interface LeaverPlan {
 	/** False for manual (editor) runs: they only report who would be locked, and remember nothing. */
 	active: boolean;
-	leavers: string[][];
-	/** The members of this run's input, remembered once the run succeeds. */
-	current: string[][];
-	/** Members an earlier run locked that are in this run's input: they are imported unlocked. */
-	returners: string[][];
-	/** Members an earlier run locked that are still away. */
-	stillLocked: string[][];
+	/** Keys (uuids joined by `|`) of the members to lock tonight. */
+	leavers: string[];
 	/** Leavers the guard held back (not locked tonight, still remembered), and why. */
-	held: string[][];
+	held: string[];
+	heldCode?: string;
 	heldBecause?: string;
-	/** The approval code that let tonight's leavers through, when one did. */
+	/** The approval code that let held leavers through tonight, when one did. */
 	approvedCode?: string;
 }
 
@@ -36,6 +31,13 @@ const HOW_TO_ALLOW =
 	`If these members really left, raise "${OPTION_NAMES.maxLocks}" or "${OPTION_NAMES.maxLockPercent}", ` +
 	`or turn on "${OPTION_NAMES.allowMassLocking}" under Options of this GoPublic node.`;
 
+/** Remembered members none of whose uuids are in tonight's input, and that may still be unlocked. */
+export function findLeavers(memory: LeaverMemory, present: ReadonlySet<string>): string[] {
+	return [...memory]
+		.filter(([key, entry]) => awaitsLock(entry) && !uuidsOfKey(key).some((u) => present.has(u)))
+		.map(([key]) => key);
+}
+
 /** Plans the locks from the memory, or says why there are too many to send anything at all. */
 export function planLeaverLocks(
 	memory: LeaverMemory | undefined,
@@ -43,60 +45,39 @@ export function planLeaverLocks(
 	options: ImportOptions,
 	active: boolean,
 ): LeaverPlan | LeaverGuardStop {
-	const present = new Set(current.flat());
-	const leavers = memory ? findLeavers(memory.members, present) : [];
-	const remembered = memory?.members.length ?? 0;
-	let held: Pick<LeaverPlan, 'held' | 'heldBecause' | 'approvedCode'> = { held: [] };
-	const violation = options.allowMassLocking
-		? undefined
-		: findDeletionGuardViolation(
-				{ deletions: leavers.length, sourceCount: current.length, targetCount: remembered },
-				options.limits,
-				HOW_TO_ALLOW,
-			);
-	if (violation && options.whenOverLimit === OVER_LIMIT.stop) {
+	if (!memory) return { active, leavers: [], held: [] };
+	const leavers = findLeavers(memory, new Set(current.flat()));
+	const unlocked = [...memory.values()].filter(awaitsLock).length;
+	const heldBefore = new Map<string, string>();
+	for (const [key, entry] of memory) if (entry.heldCode) heldBefore.set(key, entry.heldCode);
+	const verdict = judgeRemovals({
+		removals: leavers,
+		violation: (count) =>
+			options.allowMassLocking
+				? undefined
+				: findDeletionGuardViolation(
+						{ deletions: count, sourceCount: current.length, targetCount: unlocked },
+						options.limits,
+						HOW_TO_ALLOW,
+					)?.replace(/records/g, 'members'),
+		policy: options.whenOverLimit,
+		entered: options.approveHeldRemovals,
+		heldBefore,
+		targetCount: unlocked,
+		noun: 'locks',
+	});
+	if (verdict.kind === 'stop') {
 		return {
-			violation: violation.replace(/records/g, 'members'),
-			description: `${leavers.length} of the ${remembered} members imported by the last successful run are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
+			violation: verdict.violation,
+			description: `${leavers.length} of the ${unlocked} members remembered from earlier nights are missing from this run's ${current.length} items. Nothing was sent to GoPublic.`,
 		};
 	}
-	if (violation) {
-		const keys = leavers.map((uuids) => uuids.join('|'));
-		const code = approvalCode(keys);
-		held = approves(options.approveHeldRemovals, keys)
-			? { held: [], approvedCode: code }
-			: { held: leavers, heldBecause: heldBecause(keys.length, remembered, 'locks', code) };
-	}
-	const locked = memory?.locked ?? [];
-	const returners = findReturners(locked, present);
 	return {
-		...held,
 		active,
-		leavers: held.held.length > 0 ? [] : leavers,
-		current,
-		returners,
-		stillLocked: locked.filter((uuids) => !returners.includes(uuids)),
-	};
-}
-
-/** The uuids of members to import with `lockForDeletion: false` (active runs only). */
-export function uuidsToUnlock(plan: LeaverPlan): Set<string> {
-	return new Set(plan.active ? plan.returners.flat() : []);
-}
-
-/**
- * What the next night starts from: this run's members, and who is locked now. A returner whose
- * import failed is still locked in GoPublic, so it stays locked in the memory.
- */
-export function nextMemory(
-	plan: LeaverPlan,
-	lockedNow: string[][],
-	unlockedNow: ReadonlySet<string>,
-): LeaverMemory {
-	const stillAway = plan.returners.filter((uuids) => !uuids.some((uuid) => unlockedNow.has(uuid)));
-	// Held leavers stay remembered, so the next night finds (and holds, or locks) them again.
-	return {
-		members: [...plan.current, ...plan.held],
-		locked: [...plan.stillLocked, ...stillAway, ...lockedNow],
+		leavers: verdict.remove,
+		held: verdict.held,
+		heldCode: verdict.code,
+		heldBecause: verdict.heldBecause,
+		approvedCode: verdict.approvedCode,
 	};
 }

@@ -1,8 +1,9 @@
 /**
- * Where "Lock Members That Left" reads and saves its memory (helpers/leaverMemory.ts): the rows a
- * Data table node read before this node, saved by Data table nodes after it from the "Memory to
+ * Where "Lock Members That Left" reads and saves its memory (leaverMemoryRows.ts): the rows a
+ * Data table node read before this node, saved by a Data table node after it from the "Memory to
  * Save" output; or the workflow's static data. A Data Table that is still empty takes over what
- * static data holds, so an installation that remembered there loses nothing when it switches.
+ * static data holds, once: the static data is dropped when the table is saved, so clearing the
+ * table later starts over.
  */
 import {
 	NodeOperationError,
@@ -11,19 +12,22 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { entryText, type LeaverMemory } from './leaverMemory';
 import {
+	changedBucketRows,
+	forgetStaticMemory,
+	memberRows,
 	memoryFromRows,
 	readStaticMemory,
-	rowsFromMemory,
 	writeStaticMemory,
-	type LeaverMemory,
-} from './leaverMemory';
+	type ReadMemory,
+} from './leaverMemoryRows';
 import { OPTION_NAMES, type MemoryStoreName } from './importOptions';
 
 export interface MemoryStore {
-	read(): LeaverMemory | undefined;
+	read(): ReadMemory;
 	/** Saves the memory; returns the items for the "Memory to Save" output (none for static data). */
-	save(memory: LeaverMemory): INodeExecutionData[];
+	save(read: ReadMemory, next: LeaverMemory): INodeExecutionData[];
 }
 
 function rememberedRows(context: IExecuteFunctions): IDataObject[] {
@@ -38,21 +42,51 @@ function rememberedRows(context: IExecuteFunctions): IDataObject[] {
 	return rows as IDataObject[];
 }
 
+function readRows(context: IExecuteFunctions): ReadMemory {
+	try {
+		return memoryFromRows(rememberedRows(context));
+	} catch (error) {
+		if (error instanceof NodeOperationError) throw error;
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${OPTION_NAMES.rememberedMembers}": ${(error as Error).message}`,
+			{ description: 'Clear the memory table to start over: the next night then locks nobody.' },
+		);
+	}
+}
+
+const sameMemory = (a: LeaverMemory, b: LeaverMemory) =>
+	a.size === b.size &&
+	[...a].every(([key, entry]) => {
+		const other = b.get(key);
+		return other !== undefined && entryText(other) === entryText(entry);
+	});
+
+const asItems = (rows: IDataObject[]) => rows.map((json) => ({ json }));
+
 export function memoryStoreFor(context: IExecuteFunctions, store: MemoryStoreName): MemoryStore {
 	const staticData = context.getWorkflowStaticData('node');
 	if (store === 'staticData') {
 		return {
-			read: () => readStaticMemory(staticData),
-			save: (memory) => {
-				writeStaticMemory(staticData, memory);
+			read: () => ({ memory: readStaticMemory(staticData), buckets: new Map() }),
+			save: (read, next) => {
+				if (!read.memory || !sameMemory(read.memory, next)) writeStaticMemory(staticData, next);
 				return [];
 			},
 		};
 	}
+	const bucketRows = context.getNode().typeVersion >= 2;
 	const runStartedAtMs = Date.now();
 	return {
-		read: () => memoryFromRows(rememberedRows(context)) ?? readStaticMemory(staticData),
-		// runStartedAtMs: rows saved before this run started are the ones to forget afterwards.
-		save: (memory) => rowsFromMemory(memory).map((row) => ({ json: { ...row, runStartedAtMs } })),
+		read: () => {
+			const read = readRows(context);
+			return read.memory ? read : { ...read, memory: readStaticMemory(staticData) };
+		},
+		save: (read, next) => {
+			forgetStaticMemory(staticData);
+			if (bucketRows) return asItems(changedBucketRows(next, read));
+			// Version 1: every member, and runStartedAtMs for its "Forget Old Rows" node.
+			return asItems(memberRows(next).map((row) => ({ ...row, runStartedAtMs })));
+		},
 	};
 }

@@ -12,7 +12,7 @@ import {
 	SYNC_FIELD,
 } from '../../shared/syncOutcome';
 import { describeMember } from './buildMember';
-import type { LeaverMemory } from './leaverMemory';
+import { uuidsOfKey, type LeaverMemory } from './leaverMemory';
 import type { LeaverPlan } from './leaverPlan';
 
 const hasAnyOf = (wanted: ReadonlySet<string>) => (uuids: string[]) =>
@@ -36,27 +36,32 @@ export function memoryOfOnly(
 ): LeaverMemory | undefined {
 	if (!memory || onlyThese.length === 0) return memory;
 	const wanted = hasAnyOf(new Set(onlyThese));
-	return { members: memory.members.filter(wanted), locked: memory.locked.filter(wanted) };
+	return new Map([...memory].filter(([key]) => wanted(uuidsOfKey(key))));
 }
 
 /** One "held" item per leaver the guard held back, or the note that an approval let them through. */
 export function heldItems(context: IExecuteFunctions, plan: LeaverPlan): INodeExecutionData[] {
 	const pairedItem = context.getInputData().map((_, item) => ({ item }));
+	const approvedNote: INodeExecutionData[] = [];
 	if (plan.approvedCode !== undefined) {
 		const note = doneOutcome(
 			'approved',
-			`${plan.leavers.length} held locks approved with code ${plan.approvedCode}: they go through tonight.`,
+			`Held locks approved with code ${plan.approvedCode}: they go through tonight.`,
 		);
-		return [{ json: withOutcome({}, note), pairedItem }];
+		approvedNote.push({ json: withOutcome({}, note), pairedItem });
 	}
-	return plan.held.map((uuids) => ({
-		json: withOutcome({ uuids, status: 'held', leftSource: true } as IDataObject, {
-			action: 'held',
-			record: describeMember(uuids),
-			reason: plan.heldBecause,
-		}),
+	const items = plan.held.map((key) => ({
+		json: withOutcome(
+			{ uuids: uuidsOfKey(key), status: 'held', leftSource: true },
+			{
+				action: 'held',
+				record: describeMember(uuidsOfKey(key)),
+				reason: plan.heldBecause,
+			},
+		),
 		pairedItem,
 	}));
+	return [...approvedNote, ...items];
 }
 
 /** Every outcome on these items marked as a preview's. */

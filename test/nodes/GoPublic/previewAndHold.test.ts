@@ -75,7 +75,7 @@ describe('GoPublic → Import: preview, held locks, only these uuids', () => {
 		assert.deepEqual([sent, count(real, 'locked'), count(real, 'skipped')], [39, 2, 1]);
 	});
 
-	it('over the limit, the held night imports everyone, locks nobody and lists the held; the code lets exactly them through once', async () => {
+	it('over the limit, the held night imports everyone, locks nobody and lists the held; the code lets them through, and churn since is judged alone', async () => {
 		const staticData = firstNight();
 		await nightly(staticData, people(range(1, 100)));
 		const cut = people(range(1, 80), 'Q');
@@ -91,24 +91,56 @@ describe('GoPublic → Import: preview, held locks, only these uuids', () => {
 		const again = await nightly(staticData, cut, hold);
 		assert.equal(count(again, 'held'), 20, 'still remembered, held again without the code');
 
-		const larger = await nightly(staticData, people(range(1, 79)), {
+		// With the code, the 20 approved go, and one more leaver since (m80) is judged alone: within the limits.
+		const churn = await nightly(staticData, people(range(1, 79)), {
 			...hold,
 			approveHeldRemovals: code,
 		});
-		assert.equal(count(larger, 'held'), 21, 'a larger set is held again');
-		assert.equal(sim.state.members.get('m90')?.locked, false);
-
-		const approved = await nightly(staticData, cut, { ...hold, approveHeldRemovals: code });
-		assert.equal(approved.error, undefined);
-		assert.deepEqual([count(approved, 'locked'), count(approved, 'held')], [20, 0]);
-		assert.equal(count(approved, 'approved'), 1);
+		assert.equal(churn.error, undefined);
+		assert.deepEqual(
+			[count(churn, 'locked'), count(churn, 'held'), count(churn, 'approved')],
+			[21, 0, 1],
+		);
 		assert.equal(sim.state.members.get('m90')?.locked, true);
 
-		const next = await nightly(staticData, cut, { ...hold, approveHeldRemovals: code });
+		const next = await nightly(staticData, people(range(1, 79)), {
+			...hold,
+			approveHeldRemovals: code,
+		});
 		assert.deepEqual(
 			[count(next, 'locked'), count(next, 'held'), count(next, 'approved')],
 			[0, 0, 0],
 		);
+	});
+
+	it('an approval lets the approved through, but an export cut short since is still held', async () => {
+		const staticData = firstNight();
+		await nightly(staticData, people(range(1, 100)));
+		const held = await nightly(staticData, people(range(1, 80)), hold);
+		assert.equal(count(held, 'held'), 20);
+		const code = approvalCode(range(81, 100));
+
+		// The approval night's export is cut to 40: the 20 approved go, the 40 others are held.
+		const cut = await nightly(staticData, people(range(1, 40)), {
+			...hold,
+			approveHeldRemovals: code,
+		});
+		assert.deepEqual([count(cut, 'locked'), count(cut, 'held')], [20, 40]);
+		assert.equal(sim.state.members.get('m90')?.locked, true);
+		assert.equal(sim.state.members.get('m50')?.locked, false, 'the cut-off part is not locked');
+	});
+
+	it('an approved member who came back is not locked', async () => {
+		const staticData = firstNight();
+		await nightly(staticData, people(range(1, 100)));
+		await nightly(staticData, people(range(1, 80)), hold);
+		const code = approvalCode(range(81, 100));
+		const back = await nightly(staticData, people([...range(1, 80), 'm95']), {
+			...hold,
+			approveHeldRemovals: code,
+		});
+		assert.deepEqual([count(back, 'locked'), count(back, 'held')], [19, 0]);
+		assert.equal(sim.state.members.get('m95')?.locked, false);
 	});
 
 	it('"Only These UUIDs" sends only those members and leaves the memory of the night alone', async () => {

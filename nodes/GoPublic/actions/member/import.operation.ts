@@ -18,14 +18,10 @@ import type { MemberProblem } from '../../helpers/memberSchema';
 import { inputFieldOf } from '../../helpers/inputFieldOf';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
-import { readImportOptions, type ImportOptions } from '../../helpers/importOptions';
-import {
-	nextMemory,
-	planLeaverLocks,
-	uuidsToUnlock,
-	type LeaverPlan,
-} from '../../helpers/leaverPlan';
-import { lockLeavers } from '../../helpers/lockLeavers';
+import { readImportOptions } from '../../helpers/importOptions';
+import { planLeaverLocks, type LeaverPlan } from '../../helpers/leaverPlan';
+import { changeLocks, type LeaverNight } from '../../helpers/leaverNight';
+import { wouldLock } from '../../helpers/lockChanges';
 import {
 	heldItems,
 	markedAsPreview,
@@ -172,58 +168,72 @@ function stopItems(
 }
 
 /** A preview: what each member and leaver would get, with nothing sent and nothing remembered. */
-async function previewItems(
+function previewItems(
 	context: IExecuteFunctions,
 	rows: MemberResultRow[],
 	toSend: ToSend[],
 	leaverPlan: LeaverPlan | undefined,
-	options: ImportOptions,
-): Promise<INodeExecutionData[]> {
+): INodeExecutionData[] {
 	for (const { row } of toSend)
 		row.outcome = forRecord(
 			{ action: 'wouldSend' },
 			{ itemIndex: row.itemIndex, record: row.record },
 		);
-	const leavers: INodeExecutionData[] = [];
-	// Inactive, lockLeavers sends nothing: it reports who would be locked.
-	if (leaverPlan) {
-		const inactive = { ...leaverPlan, active: false };
-		leavers.push(...(await lockLeavers(context, inactive, options, newRequestStats())).items);
-		leavers.push(...heldItems(context, leaverPlan));
-	}
+	const leavers = leaverPlan
+		? [...wouldLock(context, leaverPlan.leavers), ...heldItems(context, leaverPlan)]
+		: [];
 	return markedAsPreview([...toOutputItems(context, rows), ...leavers]);
 }
 
-/** Outputs: the members' results, and the memory for Data table nodes to save (helpers/memberMemory.ts). */
+/** No member in the input: a source that could not be read, never a night that locks everyone. */
+function emptySourceItems(context: IExecuteFunctions): INodeExecutionData[] {
+	const source = context.getInputSourceData?.()?.previousNode;
+	const from = source ? `"${source}"` : 'the node before this one';
+	const stop = {
+		violation: `The source is empty: ${from} put out no members.`,
+		description:
+			'Nothing was sent to GoPublic and nobody was locked. An empty source usually means it could not be read (a wrong school list, an empty or cut-off file).',
+	};
+	return stopItems(context, stop, false);
+}
+
+const isEmptyInput = (rows: MemberResultRow[]) => rows.every((row) => row.uuids.length === 0);
+
+/** Outputs: the members' results, and the memory for a Data table node to save (helpers/memberMemory.ts). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const options = readImportOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
+	const options = readImportOptions(
+		this.getNodeParameter('options', 0, {}) as IDataObject,
+		this.getNode().typeVersion,
+	);
 	const onlyThese = options.onlyTheseUuids;
 	const read = readMembers(this, options.emptyFields);
+	if (isEmptyInput(read.rows)) return [emptySourceItems(this), []];
 	const rows = onlyTheseMembers(read.rows, (row) => row.uuids, onlyThese);
 	const toSend = onlyTheseMembers(read.toSend, ({ row }) => row.uuids, onlyThese);
 	const preview = options.previewOnly;
 	const stats = newRequestStats();
-	const memory = memoryStoreFor(this, options.memoryStore);
+	const active = this.getMode() !== 'manual' && !preview;
 
 	// Everything that can stop the run happens before the first request.
-	let leaverPlan: LeaverPlan | undefined;
+	let leavers: LeaverNight | undefined;
 	if (options.lockMembersThatLeft) {
+		const store = memoryStoreFor(this, options.memoryStore);
+		const remembered = store.read();
 		const planned = planLeaverLocks(
-			memoryOfOnly(memory.read(), onlyThese),
+			memoryOfOnly(remembered.memory, onlyThese),
 			rows.map((row) => row.uuids).filter((uuids) => uuids.length > 0),
 			options,
-			this.getMode() !== 'manual' && !preview,
+			active,
 		);
 		if ('violation' in planned) return [stopItems(this, planned, preview), []];
-		leaverPlan = planned;
+		leavers = { plan: planned, store, remembered };
 	}
-	if (preview) return [await previewItems(this, rows, toSend, leaverPlan, options), []];
+	if (preview) return [previewItems(this, rows, toSend, leavers?.plan), []];
 
-	// Returners are unlocked, unless their own row says how to lock them.
-	const unlock = leaverPlan ? uuidsToUnlock(leaverPlan) : new Set<string>();
-	for (const { member } of toSend) {
-		if (member.lockForDeletion === undefined && member.uuids.some((uuid) => unlock.has(uuid)))
-			member.lockForDeletion = false;
+	// Fail safe: every member sent is sent unlocked, unless its own row says to lock it, as
+	// GoPublic's own import script does. A lock the memory lost can never outlive a night.
+	if (leavers) {
+		for (const { member } of toSend) member.lockForDeletion ??= false;
 	}
 
 	const report = await sendMembers(
@@ -243,25 +253,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		row.outcome = outcome;
 	});
 
-	const leaverItems: INodeExecutionData[] = [];
+	let leaverItems: INodeExecutionData[] = [];
 	let memoryToSave: INodeExecutionData[] = [];
-	if (leaverPlan) {
-		const leavers = await lockLeavers(this, leaverPlan, options, stats);
-		leaverItems.push(...leavers.items, ...heldItems(this, leaverPlan));
-		const took = (row: MemberResultRow) => row.outcome.action !== 'failed';
-		const byRow = (lock: boolean) =>
-			toSend
-				.filter(({ row, member }) => member.lockForDeletion === lock && took(row))
-				.map(({ member }) => member.uuids);
-		// Remembered only when every request was answered: a lock whose answer was lost is tried again.
-		// A run of only a few members leaves the memory of the whole night as it was.
-		const whole = onlyThese.length === 0;
-		if (leaverPlan.active && whole && report.everyBatchAnswered && leavers.allAnswered) {
-			const unlocked = new Set(byRow(false).flat());
-			memoryToSave = memory.save(
-				nextMemory(leaverPlan, [...leavers.locked, ...byRow(true)], unlocked),
-			);
-		}
+	if (leavers) {
+		const night = await changeLocks(
+			this,
+			leavers,
+			options,
+			rows,
+			toSend,
+			report.everyBatchAnswered,
+			stats,
+		);
+		leaverItems = night.items;
+		memoryToSave = night.memoryToSave;
 	}
 	reportPushBack(this, 'GoPublic', stats);
 	return [[...toOutputItems(this, rows), ...leaverItems], memoryToSave];

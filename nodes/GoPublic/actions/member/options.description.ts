@@ -28,13 +28,13 @@ export const leaverOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to lock members the last successful run imported that are missing now (GoPublic deletes them after 30 days). Only activated runs lock and remember; see the README.',
+			'Whether to lock members earlier runs imported that are missing now (GoPublic deletes them after 30 days). Everyone sent is sent unlocked. Only activated runs lock and remember; see the README.',
 	},
 	{
 		displayName: OPTION_NAMES.memoryStore,
 		name: 'memoryStore',
 		type: 'options',
-		default: 'staticData',
+		default: 'dataTable',
 		options: [
 			{
 				name: 'A Data Table (Also in Queue Mode)',
@@ -56,7 +56,7 @@ export const leaverOptions: INodeProperties[] = [
 		type: 'json',
 		default: "={{ $('Read Memory').all().map(item => item.json) }}",
 		description:
-			'For a Data Table: the rows the Data table node read (columns uuids, imported, locked)',
+			'For a Data Table: the rows the Data table node read (columns bucket and members; version 1 of this node: uuids, imported, locked)',
 	},
 	...deletionLimitOptions(
 		{
