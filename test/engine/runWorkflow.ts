@@ -29,6 +29,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import type { InMemoryDataTables } from './dataTables';
 import { loadNodeTypes, type NodeTypeName } from './nodeTypes';
 
 export interface WorkflowJson {
@@ -47,6 +48,8 @@ export interface RunOptions {
 	mode?: 'manual' | 'trigger';
 	/** Workflow static data, kept between runs when the same object is passed again. */
 	staticData?: IDataObject;
+	/** n8n's Data tables (for n8n-nodes-base.dataTable); pass the same store to keep tables between runs. */
+	dataTables?: InMemoryDataTables;
 }
 
 export interface RunResult {
@@ -168,6 +171,7 @@ function nodeTypesFor(types: Map<string, INodeType | IVersionedNodeType>): INode
 function additionalDataFor(
 	credentialsHelper: ICredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
+	dataTables?: InMemoryDataTables,
 ): IWorkflowExecuteAdditionalData {
 	const url = 'http://127.0.0.1:5678/';
 	return {
@@ -194,6 +198,10 @@ function additionalDataFor(
 		startRunnerTask: async () => {
 			throw new Error('The Code node needs a task runner: it runs in real n8n, not in these tests');
 		},
+		...(dataTables && {
+			'data-table': { dataTableProxyProvider: dataTables.provider },
+			dataTableProjectId: dataTables.projectId,
+		}),
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
@@ -239,6 +247,7 @@ export async function runWorkflow(
 	const additionalData = additionalDataFor(
 		new TestCredentialsHelper(options.credentials ?? {}, credentialTypes),
 		hooks,
+		options.dataTables,
 	);
 	const startNode = json.nodes.find((n) => isTrigger(nodeTypes.get(n.type))) ?? json.nodes[0];
 	const run = await new WorkflowExecute(additionalData, mode).run({
