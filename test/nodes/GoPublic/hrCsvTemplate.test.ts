@@ -46,7 +46,6 @@ function template(rows: IDataObject[]): WorkflowJson {
 			'Memory Table': pinned([{ id: 'memory-table' }]),
 			'Read Memory': pinned(rows.length > 0 ? rows : [{}]),
 			'Save Memory': pinned([{}]),
-			'Forget Old Rows': pinned([{}]),
 		},
 	};
 }
@@ -56,9 +55,7 @@ async function night(rows: IDataObject[] = []) {
 		credentials: credentialsFor(sim.origin),
 		mode: 'trigger',
 	});
-	const toSave = result
-		.json(IMPORT_NODE, 1)
-		.map(({ uuids, imported, locked }) => ({ uuids, imported, locked }));
+	const toSave = result.json(IMPORT_NODE, 1).map(({ bucket, members }) => ({ bucket, members }));
 	return Object.assign(result, { toSave });
 }
 /** The members GoPublic received, exactly as sent, from the `from`-th on. */

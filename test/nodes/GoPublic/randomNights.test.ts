@@ -1,0 +1,257 @@
+/**
+ * workflows/admentum-staff-to-gopublic.json as a system: hundreds of random nights through n8n's
+ * engine (n8n's own node order, n8n's own Data table node over an in-memory table), with teachers
+ * leaving, coming back and joining, mass leaves and their approvals, and faults, while the nodes
+ * sit in a random place on the canvas each night. After every night the invariants are checked;
+ * a failure prints the seed and night to replay (NIGHTS_SEED=<seed> replays one run).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { InMemoryDataTables } from '../../engine/dataTables';
+import { runWorkflow, type RunResult, type WorkflowJson } from '../../engine/runWorkflow';
+import { admentumCredential } from '../../engine/workflows/admentumWorkflow';
+import { credentialsFor } from '../../engine/workflows/goPublicWorkflow';
+import { readTemplate, withCustomerSettings } from '../../fixtures/templates';
+import {
+	startAdmentumSimulator,
+	type AdmentumSimulator,
+} from '../../simulators/admentum/admentumSimulator';
+import {
+	startGoPublicSimulator,
+	type GoPublicSimulator,
+} from '../../simulators/gopublic/gopublicSimulator';
+import { seededRandom, type Random } from '../../simulators/kit/random';
+import { generatePeople, type Person } from '../../simulators/seed/people';
+
+const NIGHTS = Number(process.env.NIGHTS ?? 320);
+const TEMPLATE = readTemplate('admentum-staff-to-gopublic.json').workflow;
+
+type Fault =
+	| 'none'
+	| 'forbidden'
+	| 'goPublicDown'
+	| 'answersLost'
+	| 'refusesSome'
+	| 'admentumRefuses'
+	| 'emptyExport';
+/** Faults that make the whole night fail: such a night must never be green. */
+const WHOLE_NIGHT: Fault[] = ['forbidden', 'goPublicDown', 'admentumRefuses', 'emptyExport'];
+
+interface Night {
+	number: number;
+	fault: Fault;
+	approve: string;
+	result: RunResult;
+	green: boolean;
+	summary?: IDataObject;
+}
+
+/** The canvas in another order: the nodes' vertical places shuffled, as an admin may move them. */
+function shuffledLayout(random: Random): WorkflowJson {
+	const ys = TEMPLATE.nodes.map((node) => node.position[1]);
+	const shuffled = ys.map((y) => ({ y, key: random() })).sort((a, b) => a.key - b.key);
+	return {
+		...TEMPLATE,
+		nodes: TEMPLATE.nodes.map((node, i) => ({
+			...node,
+			position: [node.position[0], shuffled[i].y] as [number, number],
+		})),
+	} as unknown as WorkflowJson;
+}
+
+class World {
+	readonly random: Random;
+	readonly tables = new InMemoryDataTables();
+	/** Teachers in Admentum tonight, and those who left or have not joined yet. */
+	present: Person[];
+	away: Person[] = [];
+	reserve: Person[];
+	/** For each teacher away: the green nights since they left. */
+	greenSinceLeaving = new Map<number, number>();
+	lastHeldCode = '';
+
+	constructor(
+		readonly seed: number,
+		readonly admentum: AdmentumSimulator,
+		readonly goPublic: GoPublicSimulator,
+	) {
+		this.random = seededRandom(seed);
+		const world = generatePeople({ seed, count: 2000, teacherShare: 0.12, missingEmailShare: 0 });
+		const teachers = world.people.filter((person) => person.role === 'teacher');
+		this.reserve = teachers.slice(60);
+		this.present = teachers.slice(0, 60);
+		admentum.reset();
+		admentum.state.world = { schools: world.schools, people: [...this.present] };
+		goPublic.reset();
+		goPublic.faults.reset();
+	}
+
+	private pick(list: Person[]): Person | undefined {
+		return list.length ? list[Math.floor(this.random() * list.length)] : undefined;
+	}
+
+	private move(from: Person[], to: Person[], person: Person) {
+		from.splice(from.indexOf(person), 1);
+		to.push(person);
+	}
+
+	/** Ordinary churn and, sometimes, a mass leave. */
+	churn() {
+		const leave = (person: Person | undefined) => {
+			if (!person) return;
+			this.move(this.present, this.away, person);
+			this.greenSinceLeaving.set(person.id, 0);
+		};
+		const leavers = this.random() < 0.5 ? 0 : this.random() < 0.8 ? 1 : 2;
+		for (let i = leavers; i > 0; i--) leave(this.pick(this.present));
+		if (this.random() < 0.25) {
+			const back = this.pick(this.away);
+			if (back) {
+				this.move(this.away, this.present, back);
+				this.greenSinceLeaving.delete(back.id);
+			}
+		}
+		if (this.random() < 0.45) {
+			const joiner = this.pick(this.reserve);
+			if (joiner) this.move(this.reserve, this.present, joiner);
+		}
+		if (this.random() < 0.03 && this.present.length > 30) {
+			for (let i = Math.ceil(this.present.length * 0.3); i > 0; i--) leave(this.pick(this.present));
+		}
+	}
+
+	fault(): Fault {
+		const dice = this.random();
+		const faults: Fault[] = [
+			'forbidden',
+			'goPublicDown',
+			'answersLost',
+			'refusesSome',
+			'admentumRefuses',
+			'emptyExport',
+		];
+		return dice < 0.3 ? faults[Math.floor(this.random() * faults.length)] : 'none';
+	}
+
+	/** What the Admentum export holds tonight, with the fault applied. */
+	setUp(fault: Fault): () => void {
+		const people = this.present.map((person) => ({ ...person }));
+		if (fault === 'refusesSome') {
+			for (const person of people) if (this.random() < 0.2) person.email = 'not-an-address';
+		}
+		this.admentum.state.world = { ...this.admentum.state.world, people };
+		this.admentum.configure({
+			badAnswer: fault === 'admentumRefuses' ? 'htmlLoginPage' : 'none',
+			populationShare: fault === 'emptyExport' ? 0 : 1,
+		});
+		this.goPublic.refuseCallers(fault === 'forbidden');
+		if (fault === 'goPublicDown') this.goPublic.faults.set({ errorShare: 1, errorStatuses: [500] });
+		if (fault === 'answersLost')
+			this.goPublic.faults.set({ dropShare: 0.4, dropWhen: 'after', seed: this.seed });
+		return () => this.goPublic.faults.reset();
+	}
+
+	async night(number: number): Promise<Night> {
+		this.churn();
+		const fault = this.fault();
+		const approve = this.lastHeldCode && this.random() < 0.7 ? this.lastHeldCode : '';
+		const restore = this.setUp(fault);
+		const workflow = withCustomerSettings(shuffledLayout(this.random), {
+			schoolUnits: this.admentum.state.world.schools.map((school) => school.id).join(','),
+			mode: 'apply',
+			approveHeldRemovals: approve,
+		});
+		const result = await runWorkflow(workflow, {
+			credentials: {
+				...credentialsFor(this.goPublic.origin),
+				admentumApi: admentumCredential(this.admentum.csvUrl),
+			},
+			mode: 'trigger',
+			dataTables: this.tables,
+		});
+		restore();
+		const [summary] = result.json('Sync Summary');
+		const held = String((summary as IDataObject | undefined)?.heldBecause ?? '');
+		this.lastHeldCode = /enter (\S+) in/.exec(held)?.[1] ?? '';
+		return { number, fault, approve, result, green: result.error === undefined, summary };
+	}
+
+	/** A teacher's member in GoPublic, if it exists. */
+	member(person: Person) {
+		return this.goPublic.state.members.get(String(person.id));
+	}
+}
+
+function check(world: World, night: Night) {
+	const where = `seed ${world.seed}, night ${night.number} (fault ${night.fault}${night.approve ? `, approval ${night.approve}` : ''})`;
+	const failedBecause = night.summary
+		? `${night.summary.summary}: ${night.summary.failure ?? ''}`
+		: night.result.error?.message;
+	if (night.green) {
+		for (const person of world.present) {
+			assert.notEqual(
+				world.member(person)?.locked,
+				true,
+				`${where}: teacher ${person.id} is in Admentum and locked after a green night`,
+			);
+		}
+		for (const person of world.away) {
+			const greens = (world.greenSinceLeaving.get(person.id) ?? 0) + 1;
+			world.greenSinceLeaving.set(person.id, greens);
+			const member = world.member(person);
+			if (greens >= 2 && member && !member.locked) {
+				assert.fail(
+					`${where}: teacher ${person.id} left ${greens} green nights ago and is not locked`,
+				);
+			}
+		}
+	}
+	if (WHOLE_NIGHT.includes(night.fault)) {
+		assert.equal(night.green, false, `${where}: a night with fault ${night.fault} is green`);
+	}
+	if (!night.green) {
+		const summary = night.summary;
+		const counts = (summary?.counts ?? {}) as Record<string, number>;
+		const cause =
+			night.fault !== 'none' ||
+			(summary?.held as unknown[] | undefined)?.length ||
+			counts.failed > 0 ||
+			(summary?.stopped as unknown[] | undefined)?.length;
+		assert.ok(cause, `${where}: red without a cause: ${failedBecause}`);
+	}
+}
+
+describe("Admentum staff → GoPublic, random nights in n8n's engine", () => {
+	let admentum: AdmentumSimulator;
+	let goPublic: GoPublicSimulator;
+	before(async () => {
+		admentum = await startAdmentumSimulator();
+		goPublic = await startGoPublicSimulator();
+	});
+	after(() => Promise.all([admentum.close(), goPublic.close()]));
+
+	it(`${NIGHTS} nights: nobody present stays locked, leavers are locked, faults are red, red has a cause`, async () => {
+		const seed = Number(process.env.NIGHTS_SEED ?? Date.now() % 100000);
+		const world = new World(seed, admentum, goPublic);
+		const colours = { green: 0, red: 0, locked: 0 };
+		for (let number = 1; number <= NIGHTS; number++) {
+			const night = await world.night(number);
+			try {
+				check(world, night);
+			} catch (error) {
+				console.log(`Replay with NIGHTS_SEED=${seed} (failed on night ${number})`);
+				throw error;
+			}
+			colours[night.green ? 'green' : 'red']++;
+		}
+		colours.locked = world.away.filter((person) => world.member(person)?.locked).length;
+		console.log(
+			`seed ${seed}: ${colours.green} green and ${colours.red} red nights; ${colours.locked} of ${world.away.length} away locked`,
+		);
+		assert.ok(colours.green > NIGHTS / 3, 'most nights are green');
+		assert.ok(colours.locked > 0, 'leavers were locked');
+	});
+});
