@@ -136,7 +136,9 @@ export function failedFromError(ref: RecordRef, error: Error): SyncOutcome {
  * 404, 407), the service is down after our retries (5xx), or it could not be reached at all.
  */
 export function isRefusalAsWhole(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
+	// An API error wrapped in another error (e.g. to carry its item number) is judged by itself.
+	if (!(error instanceof NodeApiError))
+		return error instanceof Error && error.cause !== error && isRefusalAsWhole(error.cause);
 	const status = Number(error.httpCode);
 	if (!Number.isFinite(status) || status === 0) return true;
 	return [401, 403, 404, 407].includes(status) || status >= 500;
