@@ -136,12 +136,21 @@ export function failedFromError(ref: RecordRef, error: Error): SyncOutcome {
  * 404, 407), the service is down after our retries (5xx), or it could not be reached at all.
  */
 export function isRefusalAsWhole(error: unknown): boolean {
-	// An API error wrapped in another error (e.g. to carry its item number) is judged by itself.
-	if (!(error instanceof NodeApiError))
-		return error instanceof Error && error.cause !== error && isRefusalAsWhole(error.cause);
-	const status = Number(error.httpCode);
+	const apiError = apiErrorIn(error);
+	if (!apiError) return false;
+	const status = Number(apiError.httpCode);
 	if (!Number.isFinite(status) || status === 0) return true;
 	return [401, 403, 404, 407].includes(status) || status >= 500;
+}
+
+/** The API error itself, or one wrapped as the cause of another error (a few levels deep). */
+function apiErrorIn(error: unknown): NodeApiError | undefined {
+	let found = error;
+	for (let depth = 0; depth < 5 && found instanceof Error; depth++) {
+		if (found instanceof NodeApiError) return found;
+		found = (found as { cause?: unknown }).cause;
+	}
+	return undefined;
 }
 
 /** The JSON of an output item: the record's own fields (if any) and its outcome. */
