@@ -23,6 +23,7 @@ function summaryText(summary: RunSummary): string {
 		...section('Held', summary.held),
 		...section('Refused as a whole', summary.refused),
 		...section('Failed', summary.failed),
+		...section('Unconfirmed', summary.unconfirmed),
 		...section('Skipped', summary.skipped),
 	].join('\n');
 }

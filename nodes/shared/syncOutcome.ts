@@ -12,6 +12,8 @@ export const SYNC_FIELD = '_sync';
 /**
  * - created … unchanged: what the target holds now.
  * - sent: the target took the write (2xx) and said nothing more about this record.
+ * - unconfirmed: the target took the write (2xx) but said something about this record we cannot
+ *   read (a status we do not know): not counted as done, not as failed, listed with its words.
  * - skipped: nothing was sent, because the source cannot complete the record for this target
  *   (or it cannot be matched safely); the source must be corrected.
  * - failed: the write was sent, or tried, and did not go through.
@@ -29,6 +31,7 @@ export const SYNC_ACTIONS = [
 	'deleted',
 	'unchanged',
 	'sent',
+	'unconfirmed',
 	'skipped',
 	'failed',
 	'stopped',
@@ -51,6 +54,7 @@ export const WRITE_ACTIONS: readonly SyncAction[] = [
 	'unlocked',
 	'deleted',
 	'sent',
+	'unconfirmed',
 	'failed',
 ];
 
