@@ -46,6 +46,11 @@ export interface PlanOptions {
 	 * "Åsa" typed as A + combining ring (as on a Mac) equals "Åsa" typed as Å.
 	 */
 	normalizeUnicode?: boolean;
+	/**
+	 * The target field that holds a record's own ID (e.g. id): records that share a key are named
+	 * by it in the reason, so the admin can find them (two users a pair of overlapping runs made).
+	 */
+	targetIdField?: string;
 }
 
 export interface FieldChange {
@@ -203,7 +208,7 @@ export function planChanges(
 
 	if (sharedKeys.size > 0) {
 		const targetKeyOf = (t: number) => keyText(read(target[t], targetKeyPath), inNfc);
-		skipSharedKeys(plan, sharedKeys, lookupOf, target.length, targetKeyOf, options);
+		skipSharedKeys(plan, sharedKeys, lookupOf, target, targetKeyOf, options);
 	}
 	// A shared key puts even a removed record on Skipped (skipSharedKeys found it there).
 	plan.alreadyRemoved = alreadyRemoved.filter(({ key }) => !sharedKeys.has(lookupOf(key))).length;
@@ -297,10 +302,11 @@ function skipSharedKeys(
 	plan: ChangePlan,
 	sharedKeys: ReadonlySet<string>,
 	lookupOf: (key: string) => string,
-	targetLength: number,
+	targetRecords: readonly DataRecord[],
 	targetKeyOf: (index: number) => string | undefined,
 	options: PlanOptions,
 ): void {
+	const targetLength = targetRecords.length;
 	const isShared = (entry: { key: string }) => sharedKeys.has(lookupOf(entry.key));
 	const sourceEntries = [...plan.create, ...plan.update, ...plan.unchanged].filter(isShared);
 	const targetEntries: Delete[] = [];
@@ -315,9 +321,19 @@ function skipSharedKeys(
 	};
 	const sourceCount = count(sourceEntries);
 	const targetCount = count(targetEntries);
+	const idPath = options.targetIdField ? parseFieldPath(options.targetIdField) : undefined;
+	const targetIds = (key: string) => {
+		if (!idPath) return '';
+		const ids = targetEntries
+			.filter((entry) => lookupOf(entry.key) === lookupOf(key))
+			.map(({ target }) => readField(targetRecords[target], idPath))
+			.filter((id) => id !== undefined && id !== null && id !== '')
+			.map((id) => `"${String(id)}"`);
+		return ids.length > 0 ? `, ${options.targetIdField} ${ids.join(', ')}` : '';
+	};
 	const reason = (key: string) =>
 		`The key "${key}" is held by ${countText(sourceCount(key), 'source')} and ` +
-		`${countText(targetCount(key), 'target')} (source field "${options.sourceKeyField}", target field ` +
+		`${countText(targetCount(key), 'target')}${targetIds(key)} (source field "${options.sourceKeyField}", target field ` +
 		`"${options.targetKeyField}"${options.ignoreKeyCase ? ', ignoring case' : ''}); records that share a key are not matched.`;
 
 	plan.create = plan.create.filter((entry) => !isShared(entry));

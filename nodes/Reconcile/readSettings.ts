@@ -62,6 +62,7 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 		}
 		return { sourceField, targetField, ignoreCase: row.ignoreCase === true };
 	});
+	const targetIdField = text('targetIdField', 'Target ID Field');
 	return {
 		plan: {
 			sourceKeyField: text('sourceKeyField', 'Source Key Field'),
@@ -76,8 +77,9 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 				.split(',')
 				.map((field) => field.trim())
 				.filter((field) => field !== ''),
+			targetIdField,
 		},
-		targetIdField: text('targetIdField', 'Target ID Field'),
+		targetIdField,
 		allowMassDeletion: options.allowMassDeletion ?? false,
 		reportGuardStop: options.reportGuardStop ?? false,
 		deletionLimits: {

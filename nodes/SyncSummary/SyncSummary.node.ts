@@ -23,18 +23,44 @@ function summaryText(summary: RunSummary): string {
 		...section('Held', summary.held),
 		...section('Refused as a whole', summary.refused),
 		...section('Failed', summary.failed),
+		...section('Unconfirmed', summary.unconfirmed),
 		...section('Skipped', summary.skipped),
 	].join('\n');
 }
 
+/** What connects into a node, per input: each source node and the output it comes from. */
+interface ConnectionsOf {
+	getConnections?: (
+		destination: { name: string },
+		connectionType: typeof NodeConnectionTypes.Main,
+	) => Array<Array<{ node: string; index: number }> | null> | undefined;
+}
+
+/** The output a failed night's summary also goes to ("Night Failed"). */
+const NIGHT_FAILED_OUTPUT = 1;
+
 /**
- * A failed night must end red. When a Stop and Error node follows (the templates wire one to the
- * "Night Failed" output), the summary item stays visible here and that node fails the execution;
- * otherwise this node fails it itself.
+ * A failed night must end red. When an enabled Stop and Error node is connected to the "Night
+ * Failed" output itself (as the templates wire it), the summary item stays visible here and that
+ * node fails the execution. Anything else (none, a disabled one, one on another output or further
+ * down a branch that may not run) and this node fails it itself.
  */
 function failureIsWired(context: IExecuteFunctions): boolean {
-	const children = context.getChildNodes?.(context.getNode().name) ?? [];
-	return children.some((child) => child.type === STOP_AND_ERROR);
+	const self = context.getNode().name;
+	const children = context.getChildNodes?.(self) ?? [];
+	// n8n's execution context has getConnections (n8n-core), though n8n-workflow's type does not
+	// list it; where it is missing the wiring cannot be proven, and this node fails the night itself.
+	const { getConnections } = context as ConnectionsOf;
+	if (typeof getConnections !== 'function') return false;
+	return children.some((child) => {
+		if (child.type !== STOP_AND_ERROR || child.disabled) return false;
+		const inputs = getConnections.call(context, { name: child.name }, NodeConnectionTypes.Main);
+		return (inputs ?? []).some((sources) =>
+			(sources ?? []).some(
+				(source) => source.node === self && source.index === NIGHT_FAILED_OUTPUT,
+			),
+		);
+	});
 }
 
 export class SyncSummary implements INodeType {

@@ -15,7 +15,9 @@ import {
 
 /** Counted always (0 when none), in the order an admin reads them; rarer actions follow when seen. */
 export const OUTCOME_ORDER: readonly string[] = SYNC_ACTIONS.filter(
-	(action) => !['unlocked', 'approved', 'held'].includes(action) && !action.startsWith('would'),
+	(action) =>
+		!['unlocked', 'unconfirmed', 'approved', 'held'].includes(action) &&
+		!action.startsWith('would'),
 );
 
 /** How many records of each kind a preview lists by name. */
@@ -36,6 +38,8 @@ export interface RunSummary {
 	counts: Record<string, number>;
 	/** Records left out because the source cannot complete them: each line once, with its count. */
 	skipped: string[];
+	/** Writes the target took but answered about in words we cannot read: not confirmed, not failed. */
+	unconfirmed: string[];
 	/** Writes that did not go through, one record each (refusals as a whole are in `refused`). */
 	failed: string[];
 	/** Why a target refused the work as a whole (wrong key, IP not whitelisted, service down). */
@@ -95,8 +99,9 @@ export function summarizeOutcomes(items: readonly IDataObject[], maxReasons = 10
 	const counts: Record<string, number> = Object.fromEntries(
 		OUTCOME_ORDER.map((action) => [action, 0]),
 	);
-	const lines: Record<'skipped' | 'failed' | 'refused' | 'stopped', string[]> = {
+	const lines: Record<'skipped' | 'unconfirmed' | 'failed' | 'refused' | 'stopped', string[]> = {
 		skipped: [],
+		unconfirmed: [],
 		failed: [],
 		refused: [],
 		stopped: [],
@@ -137,6 +142,7 @@ export function summarizeOutcomes(items: readonly IDataObject[], maxReasons = 10
 		} else if (
 			outcome.action === 'failed' ||
 			outcome.action === 'skipped' ||
+			outcome.action === 'unconfirmed' ||
 			outcome.action === 'stopped'
 		) {
 			lines[outcome.action].push(describeOutcome(outcome));
@@ -154,6 +160,7 @@ export function summarizeOutcomes(items: readonly IDataObject[], maxReasons = 10
 		summary: preview ? `Preview: ${line}` : line,
 		counts,
 		skipped: reasonLines(lines.skipped, maxReasons),
+		unconfirmed: reasonLines(lines.unconfirmed, maxReasons),
 		failed: reasonLines(lines.failed, maxReasons),
 		refused: reasonLines(lines.refused, maxReasons),
 		stopped: reasonLines(lines.stopped, maxReasons),

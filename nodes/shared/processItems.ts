@@ -4,6 +4,7 @@
  * failure stops new items from starting and is thrown once the running ones have finished.
  */
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -21,7 +22,19 @@ export interface ItemLoop {
 	recordOf?: (input: IDataObject) => string | undefined;
 }
 
-function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+/**
+ * The error as n8n shows an item's error, with the item it is about. Our API errors (NodeApiError)
+ * stay what they are, so a refusal of the work as a whole is still told apart (see syncOutcome).
+ */
+function asItemError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
 	if (
 		error instanceof NodeOperationError ||
 		(error as { itemIndex?: number })?.itemIndex !== undefined
@@ -38,7 +51,7 @@ export async function processItems(
 ): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
-	const failures: NodeOperationError[] = [];
+	const failures: Array<NodeApiError | NodeOperationError> = [];
 
 	const perItem = await mapConcurrently(items, loop.concurrency, async (_, itemIndex) => {
 		if (failures.length > 0) return [];

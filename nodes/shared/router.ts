@@ -5,11 +5,14 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
+
+import { failedOutcome, withOutcome } from './syncOutcome';
 
 /** What every `actions/<resource>/<operation>.operation.ts` exports. */
 export interface Operation {
@@ -25,6 +28,23 @@ export type OperationsByResource = Record<string, Record<string, Operation>>;
 function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error);
+}
+
+/**
+ * Under Continue On Fail, a run that failed as a whole (its credential refused, say) failed every
+ * item it was given: one failed outcome each, refused as a whole, so that Sync Summary counts as
+ * many failed writes as there were records, not one.
+ */
+function everyItemFailed(
+	context: IExecuteFunctions,
+	error: NodeApiError | NodeOperationError,
+): INodeExecutionData[] {
+	const count = Math.max(1, context.getInputData().length);
+	const details: IDataObject = error.description ? { details: error.description } : {};
+	return Array.from({ length: count }, (_, itemIndex) => ({
+		json: withOutcome(details, failedOutcome({ itemIndex }, error.message, true)),
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 export async function route(
@@ -47,7 +67,7 @@ export async function route(
 	} catch (error) {
 		// Item-level failures are handled by the operations; this is a failure of the whole run.
 		if (!context.continueOnFail()) throw asNodeError(context.getNode(), error);
-		const failed = { json: { error: (error as Error).message }, pairedItem: { item: 0 } };
-		return Array.from({ length: outputCount }, (_, output) => (output === 0 ? [failed] : []));
+		const failed = everyItemFailed(context, asNodeError(context.getNode(), error));
+		return Array.from({ length: outputCount }, (_, output) => (output === 0 ? failed : []));
 	}
 }

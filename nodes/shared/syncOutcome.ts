@@ -12,6 +12,8 @@ export const SYNC_FIELD = '_sync';
 /**
  * - created … unchanged: what the target holds now.
  * - sent: the target took the write (2xx) and said nothing more about this record.
+ * - unconfirmed: the target took the write (2xx) but said something about this record we cannot
+ *   read (a status we do not know): not counted as done, not as failed, listed with its words.
  * - skipped: nothing was sent, because the source cannot complete the record for this target
  *   (or it cannot be matched safely); the source must be corrected.
  * - failed: the write was sent, or tried, and did not go through.
@@ -29,6 +31,7 @@ export const SYNC_ACTIONS = [
 	'deleted',
 	'unchanged',
 	'sent',
+	'unconfirmed',
 	'skipped',
 	'failed',
 	'stopped',
@@ -51,6 +54,7 @@ export const WRITE_ACTIONS: readonly SyncAction[] = [
 	'unlocked',
 	'deleted',
 	'sent',
+	'unconfirmed',
 	'failed',
 ];
 
@@ -136,10 +140,21 @@ export function failedFromError(ref: RecordRef, error: Error): SyncOutcome {
  * 404, 407), the service is down after our retries (5xx), or it could not be reached at all.
  */
 export function isRefusalAsWhole(error: unknown): boolean {
-	if (!(error instanceof NodeApiError)) return false;
-	const status = Number(error.httpCode);
+	const apiError = apiErrorIn(error);
+	if (!apiError) return false;
+	const status = Number(apiError.httpCode);
 	if (!Number.isFinite(status) || status === 0) return true;
 	return [401, 403, 404, 407].includes(status) || status >= 500;
+}
+
+/** The API error itself, or one wrapped as the cause of another error (a few levels deep). */
+function apiErrorIn(error: unknown): NodeApiError | undefined {
+	let found = error;
+	for (let depth = 0; depth < 5 && found instanceof Error; depth++) {
+		if (found instanceof NodeApiError) return found;
+		found = (found as { cause?: unknown }).cause;
+	}
+	return undefined;
 }
 
 /** The JSON of an output item: the record's own fields (if any) and its outcome. */

@@ -129,6 +129,30 @@ export function isImportSummary(body: unknown): body is ImportSummary {
 	return !!body && typeof body === 'object' && Array.isArray((body as ImportSummary).results);
 }
 
+/**
+ * Assumed: how many members an answer counts as failed (its `failed`, a number), 0 when it says
+ * none or has no such count. A 2xx that counts failures is not all success.
+ */
+export function countedFailures(body: unknown): number {
+	const failed =
+		body && typeof body === 'object' ? (body as { failed?: unknown }).failed : undefined;
+	const count = typeof failed === 'string' && failed.trim() !== '' ? Number(failed) : failed;
+	return typeof count === 'number' && Number.isFinite(count) && count > 0 ? Math.ceil(count) : 0;
+}
+
+/** The counts an answer gives, in its own words, e.g. `created 2, failed 1`. */
+export function countsText(body: unknown): string {
+	if (!body || typeof body !== 'object') return 'no counts';
+	const counts = Object.entries(body as Record<string, unknown>)
+		.filter(([, value]) => typeof value === 'number')
+		.map(([name, value]) => `${name} ${String(value)}`);
+	return counts.length > 0 ? counts.join(', ') : 'no counts';
+}
+
+/** A validation problem's index when it is the position of a member of a batch of `size`. */
+export const isMemberIndex = (index: unknown, size: number): index is number =>
+	Number.isInteger(index) && (index as number) >= 0 && (index as number) < size;
+
 const MEMBER_STATUSES: readonly string[] = [
 	'created',
 	'updated',

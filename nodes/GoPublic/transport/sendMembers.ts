@@ -16,13 +16,17 @@ import {
 import { doneOutcome, failedOutcome, type SyncOutcome } from '../../shared/syncOutcome';
 import {
 	STATUS_WORDING,
+	countedFailures,
+	countsText,
 	fieldOfMemberMessage,
 	importUrl,
 	isImportSummary,
+	isMemberIndex,
 	isMemberStatus,
 	validationProblems,
 	type MemberPayload,
 	type MemberResult,
+	type ValidationProblem,
 } from './apiContract';
 
 export const CREDENTIAL_TYPE = 'goPublicApi';
@@ -51,8 +55,19 @@ export interface SendOptions {
 
 type Post = (members: MemberPayload[]) => Promise<ApiResponse>;
 
+/** A status we do not know is not success: the member was sent, and GoPublic's words are kept. */
+function unconfirmedOutcome(result: MemberResult): SyncOutcome {
+	const status = typeof result.status === 'string' ? `"${result.status}"` : 'no status we know';
+	const words = result.message ? `: ${result.message}` : '';
+	return doneOutcome(
+		'unconfirmed',
+		`GoPublic answered ${status} for this member${words}; not confirmed as imported`,
+	);
+}
+
 function memberOutcome(result: MemberResult | undefined): SyncOutcome {
-	if (!result || !isMemberStatus(result.status)) return doneOutcome('sent');
+	if (!result) return doneOutcome('sent');
+	if (!isMemberStatus(result.status)) return unconfirmedOutcome(result);
 	if (result.status === 'failed') {
 		return failedOutcome(
 			{ field: fieldOfMemberMessage(result.message) },
@@ -62,12 +77,28 @@ function memberOutcome(result: MemberResult | undefined): SyncOutcome {
 	return doneOutcome(result.status, result.message);
 }
 
-/** Any 2xx: every member was received; per-member detail only where the body clearly carries it. */
+/**
+ * Any 2xx: every member was received; per-member detail only where the body clearly carries it.
+ * When the body counts more failures than it names (a counts-only answer whose `failed` is above
+ * 0), the members it said nothing clear about cannot be told apart from the failed ones: they are
+ * all failed, with its counts, rather than any failure passing as success.
+ */
 function outcomesOfSuccess(body: unknown, count: number): SyncOutcome[] {
 	const byIndex = new Map(
 		isImportSummary(body) ? body.results.map((result) => [result.index, result]) : [],
 	);
-	return Array.from({ length: count }, (_, index) => memberOutcome(byIndex.get(index)));
+	const outcomes = Array.from({ length: count }, (_, index) => memberOutcome(byIndex.get(index)));
+	const counted = countedFailures(body);
+	const named = outcomes.filter((outcome) => outcome.action === 'failed').length;
+	if (counted <= named) return outcomes;
+	const reason =
+		`GoPublic's answer counts ${counted} of the ${count} members of this request as failed ` +
+		`without saying which (${countsText(body)}); those it said nothing clear about are not taken as imported`;
+	return outcomes.map((outcome) =>
+		outcome.action === 'sent' || outcome.action === 'unconfirmed'
+			? failedOutcome({}, reason)
+			: outcome,
+	);
 }
 
 /** GoPublic refuses the whole batch for one invalid member: report those, send the rest again. */
@@ -116,6 +147,18 @@ function refusedAsWhole(
 	return batch.map(() => failedOutcome({}, error.message, true));
 }
 
+/** `Importing members failed: ... (Validation failed): "email" email is ... (index -1, ...)`. */
+function unplacedReason(error: Error, problems: ValidationProblem[], size: number): string {
+	const said = problems
+		.map(
+			(problem) =>
+				`"${problem.field}": ${problem.message} (index ${String(problem.index)}, not a member of this request of ${size})`,
+		)
+		.join('; ');
+	const service = (error as { description?: string }).description;
+	return `${error.message}${service ? ` (${service})` : ''}: ${said}`;
+}
+
 async function sendBatch(
 	post: Post,
 	batch: MemberPayload[],
@@ -134,17 +177,23 @@ async function sendBatch(
 		return refusedAsWhole(batch, report, options, failure);
 	}
 	if (isSuccess(response)) return outcomesOfSuccess(response.body, batch.length);
-	const problems = validationProblems(response.body).filter(
-		(problem) => typeof problem.index === 'number' && problem.index < batch.length,
-	);
-	if (response.statusCode === 400 && problems.length > 0) {
-		return resendWithoutInvalid(post, batch, problems, report, options, context);
-	}
 	const error = apiError(context.getNode(), response, {
 		action: options.action,
 		wording: STATUS_WORDING,
 		secrets: options.secrets,
 	});
+	if (response.statusCode === 400) {
+		const problems = validationProblems(response.body);
+		// Each resend leaves out at least one member, so the batch shrinks until it is accepted.
+		const placed = problems.filter((problem) => isMemberIndex(problem.index, batch.length));
+		if (placed.length > 0)
+			return resendWithoutInvalid(post, batch, placed, report, options, context);
+		// Problems about members none of this batch is (an index below 0, with a fraction, past
+		// the end): the batch would shrink no further, so its members fail with GoPublic's words.
+		if (problems.some((problem) => problem.index !== null && problem.index !== undefined)) {
+			return batch.map(() => failedOutcome({}, unplacedReason(error, problems, batch.length)));
+		}
+	}
 	return refusedAsWhole(batch, report, options, error);
 }
 

@@ -115,14 +115,17 @@ for (const variant of ['csv', 'json'] as const) {
 			keyNeverShown(result);
 		});
 
-		test('with Continue On Fail the error comes out as an item', async () => {
+		test('with Continue On Fail the error comes out as a failed item, refused as a whole', async () => {
 			sim.configure({ badAnswer: 'htmlLoginPage' });
 			const result = await runAdmentum(readPeople(['101']), admentumCredential(url()), {
 				continueOnFail: true,
 			});
 			assert.equal(result.error, undefined);
 			const [item] = result.json(ADMENTUM);
-			assert.match(String(item.error), /HTML page/);
+			const outcome = item._sync as { action: string; reason: string; refusedAsWhole: boolean };
+			assert.equal(outcome.action, 'failed');
+			assert.equal(outcome.refusedAsWhole, true);
+			assert.match(outcome.reason, /HTML page/);
 		});
 	});
 }

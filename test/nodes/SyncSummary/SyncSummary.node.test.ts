@@ -20,7 +20,12 @@ const node = (
 	parameters,
 });
 
-type Wiring = { stopAndError?: boolean; summary?: Record<string, unknown> };
+/**
+ * Where Fail the Night sits: on "Night Failed" (output 1, as the templates wire it) unless told;
+ * `behindIf`: on the Summary output, behind an If that lets only nights with skipped records pass.
+ */
+type FailWiring = { disabled?: boolean; behindIf?: boolean };
+type Wiring = { stopAndError?: boolean | FailWiring; summary?: Record<string, unknown> };
 
 /**
  * Three result branches (one of them may be empty) → Merge (append, 3 inputs) → Sync Summary, as
@@ -31,9 +36,14 @@ function summaryWorkflow(
 	wiring: Wiring = {},
 ): WorkflowJson {
 	const names = ['Created', 'Failed', 'Skipped'] as const;
-	const failNode = node('Fail the Night', 'n8n-nodes-base.stopAndError', [800, 250], {
-		errorMessage: '={{ $json.failure }}',
-	});
+	const failWiring: FailWiring = typeof wiring.stopAndError === 'object' ? wiring.stopAndError : {};
+	const failNode = {
+		...node('Fail the Night', 'n8n-nodes-base.stopAndError', [800, 250], {
+			errorMessage: '={{ $json.failure }}',
+		}),
+		...(failWiring.disabled ? { disabled: true } : {}),
+	};
+	const toFail = [{ node: 'Fail the Night', type: 'main' as const, index: 0 }];
 	return {
 		nodes: [
 			START_NODE,
@@ -44,6 +54,15 @@ function summaryWorkflow(
 				...wiring.summary,
 			}),
 			...(wiring.stopAndError ? [failNode] : []),
+			...(failWiring.behindIf
+				? [
+						node('Any Skipped?', 'n8n-nodes-base.if', [800, 100], {
+							conditions: {
+								number: [{ value1: '={{ $json.counts.skipped }}', operation: 'larger', value2: 0 }],
+							},
+						}),
+					]
+				: []),
 		],
 		connections: {
 			Start: { main: [names.map((name) => ({ node: name, type: 'main' as const, index: 0 }))] },
@@ -56,9 +75,14 @@ function summaryWorkflow(
 			Merge: { main: [[{ node: 'Sync Summary', type: 'main', index: 0 }]] },
 			...(wiring.stopAndError
 				? {
-						'Sync Summary': {
-							main: [[], [{ node: 'Fail the Night', type: 'main' as const, index: 0 }]],
-						},
+						...(failWiring.behindIf
+							? {
+									'Sync Summary': {
+										main: [[{ node: 'Any Skipped?', type: 'main', index: 0 }], []],
+									},
+									'Any Skipped?': { main: [toFail, []] },
+								}
+							: { 'Sync Summary': { main: [[], toFail] } }),
 					}
 				: {}),
 		},
@@ -169,6 +193,25 @@ describe('Sync Summary node in the engine', () => {
 		assert.match(description, /Refused as a whole:\n- GoPublic refused the address \(403\)/);
 		assert.match(description, /Skipped:\n- Item 4, uuid 7 \(Anna\): "email" is required/);
 	});
+
+	for (const [misplaced, stopAndError] of [
+		['a disabled Stop and Error on "Night Failed"', { disabled: true }],
+		['a Stop and Error on the "Summary" output, behind an If', { behindIf: true }],
+	] as const) {
+		it(`a failed night with ${misplaced}: Sync Summary fails the execution itself`, async () => {
+			const result = await runWorkflow(
+				summaryWorkflow(
+					{ created: created(1), failed: [refused403], skipped: [] },
+					{ stopAndError },
+				),
+			);
+			assert.equal(
+				result.error?.message,
+				'Night failed (1 created, 1 failed): a target refused the work as a whole: GoPublic refused the address (403)',
+			);
+			assert.equal(result.executedNodes.at(-1), 'Sync Summary', 'the failure is its own');
+		});
+	}
 
 	it('the failed share decides under "refused, or too many failed": 1 of 20 passes, 3 of 20 fails', async () => {
 		const oneOfTwenty = await runWorkflow(

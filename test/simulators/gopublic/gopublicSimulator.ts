@@ -25,7 +25,9 @@ import {
 import {
 	distinctMembers,
 	importMembers,
+	malformedIndex,
 	type GoPublicState,
+	type MalformedIndex,
 	type SuccessAnswer,
 } from './memberImport';
 import type { ImportSummary } from '../../../nodes/GoPublic/transport/apiContract';
@@ -61,15 +63,27 @@ export type GoPublicSimulator = RunningSimulator<GoPublicState> & {
 	refuseCallers(on: boolean): void;
 	/** How successful imports are answered from now on. */
 	answerSuccessWith(answer: SuccessAnswer): void;
+	/** Per-member statuses in other words from now on, e.g. { failed: 'FAILED' }. */
+	answerStatusesWith(words: GoPublicState['statusWords']): void;
+	/** These e-mail addresses are refused (400) as used by another member. */
+	takeEmails(emails: string[]): void;
+	/** The next `answers` validation errors (400) give malformed member indexes. */
+	malformIndexes(kind: MalformedIndex, answers: number): void;
 };
 
 const json = (status: number, body: unknown): SimResponse => ({ status, body });
 
-function successResponse(answer: SuccessAnswer, summary: ImportSummary): SimResponse {
+function successResponse(state: GoPublicState, summary: ImportSummary): SimResponse {
 	const { results, ...counts } = summary;
-	switch (answer) {
+	switch (state.successAnswer) {
 		case 'summary':
-			return json(200, summary);
+			return json(200, {
+				...summary,
+				results: results.map((result) => ({
+					...result,
+					status: state.statusWords[result.status] ?? result.status,
+				})),
+			});
 		case 'countsOnly':
 			return json(200, { imported: results.length, ...counts });
 		case 'empty':
@@ -92,6 +106,9 @@ function seedState(options: GoPublicSimulatorOptions): GoPublicState {
 		batchSizes: [],
 		received: [],
 		successAnswer: 'summary',
+		statusWords: {},
+		takenEmails: new Set(),
+		malformedIndexes: { kind: 'negative', answers: 0 },
 	};
 	if (options.members?.length) {
 		const outcome = importMembers(state, { members: options.members }, '2024-01-01T00:00:00.000Z');
@@ -150,9 +167,21 @@ export async function startGoPublicSimulator(
 		}
 		if (typeof req.headers.origin === 'string') state().origins.push(req.headers.origin);
 		const outcome = importMembers(state(), body);
-		if (outcome.kind === 'invalid')
-			return json(400, { message: 'Validation failed', errors: outcome.problems });
-		return successResponse(state().successAnswer, outcome.summary);
+		if (outcome.kind === 'invalid') {
+			const malformed = state().malformedIndexes;
+			const size = state().batchSizes.at(-1) ?? 0;
+			const errors =
+				malformed.answers > 0
+					? outcome.problems.map((problem) => ({
+							...problem,
+							index:
+								problem.index === null ? null : malformedIndex(malformed.kind, problem.index, size),
+						}))
+					: outcome.problems;
+			if (malformed.answers > 0) malformed.answers--;
+			return json(400, { message: 'Validation failed', errors });
+		}
+		return successResponse(state(), outcome.summary);
 	};
 
 	const sim = await startSimulator<GoPublicState>(
@@ -197,6 +226,15 @@ export async function startGoPublicSimulator(
 		},
 		answerSuccessWith(answer: SuccessAnswer) {
 			state().successAnswer = answer;
+		},
+		answerStatusesWith(words: GoPublicState['statusWords']) {
+			state().statusWords = words;
+		},
+		takeEmails(emails: string[]) {
+			state().takenEmails = new Set(emails.map((email) => email.toLowerCase()));
+		},
+		malformIndexes(kind: MalformedIndex, answers: number) {
+			state().malformedIndexes = { kind, answers };
 		},
 	});
 }

@@ -44,6 +44,23 @@ export interface GoPublicState {
 	received: unknown[];
 	/** How a successful import is answered (the real body is not documented). */
 	successAnswer: SuccessAnswer;
+	/** Other words for per-member statuses in the summary answer, e.g. { failed: 'FAILED' }. */
+	statusWords: Partial<Record<MemberResult['status'], string>>;
+	/** E-mail addresses GoPublic refuses as taken (by members outside this import), lower case. */
+	takenEmails: Set<string>;
+	/** The next this many 400 answers give each problem's index in a malformed way. */
+	malformedIndexes: { kind: MalformedIndex; answers: number };
+}
+
+/** Problem indexes no member has: -1 - index, index + 0.5, index + the batch's length. */
+export const MALFORMED_INDEXES = ['negative', 'fractional', 'pastBatch'] as const;
+export type MalformedIndex = (typeof MALFORMED_INDEXES)[number];
+
+/** A problem's index made malformed for a batch of `size` members. */
+export function malformedIndex(kind: MalformedIndex, index: number, size: number): number {
+	if (kind === 'negative') return -1 - index;
+	if (kind === 'fractional') return index + 0.5;
+	return index + size;
 }
 
 /**
@@ -114,6 +131,8 @@ function checkMember(state: GoPublicState, raw: unknown, index: number): Validat
 		if (isNonEmptyText(value) && !EMAIL.test(value))
 			problems.push(problem(field, `${field} is not a valid e-mail address`));
 	}
+	if (isNonEmptyText(member.email) && state.takenEmails.has(member.email.toLowerCase()))
+		problems.push(problem('email', 'email is already used by another member'));
 	if (member.roles !== undefined && !isTextList(member.roles))
 		problems.push(problem('roles', 'roles must be an array of role names'));
 	else if (Array.isArray(member.roles) && member.roles.length === 0)
