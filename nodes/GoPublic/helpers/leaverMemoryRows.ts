@@ -41,6 +41,8 @@ export interface ReadMemory {
 	memory: LeaverMemory | undefined;
 	/** The bucket rows as read (bucket → members text); empty when read from anything else. */
 	buckets: Map<number, string>;
+	/** A row that cannot be read, when there is one. */
+	problem?: string;
 }
 
 const bucketOf = (key: string) => fnv1a(key) % BUCKETS;
@@ -51,21 +53,23 @@ const isBucketRow = (row: IDataObject) =>
 const isMemberRow = (row: IDataObject) =>
 	typeof row.uuids === 'string' && uuidsOfKey(row.uuids).length > 0;
 
-function addBucket(memory: LeaverMemory, text: string, bucket: number): void {
+/** Adds a bucket row's members; returns what is wrong with the row, if anything. */
+function addBucket(memory: LeaverMemory, text: string, bucket: number): string | undefined {
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
 	} catch {
-		throw new Error(`memory row of bucket ${bucket} is not valid JSON`);
+		return `memory row of bucket ${bucket} is not valid JSON`;
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-		throw new Error(`memory row of bucket ${bucket} is not a JSON object`);
+		return `memory row of bucket ${bucket} is not a JSON object`;
 	for (const [key, value] of Object.entries(parsed as IDataObject)) {
 		const entry = entryOfText(value);
 		if (!entry || uuidsOfKey(key).length === 0)
-			throw new Error(`memory row of bucket ${bucket} has an entry it cannot read: "${key}"`);
+			return `memory row of bucket ${bucket} has an entry it cannot read: "${key}"`;
 		memory.set(key, entry);
 	}
+	return undefined;
 }
 
 function entryOfMemberRow(row: IDataObject): MemoryEntry | undefined {
@@ -77,17 +81,18 @@ function entryOfMemberRow(row: IDataObject): MemoryEntry | undefined {
 export function memoryFromRows(rows: readonly IDataObject[]): ReadMemory {
 	const memory: LeaverMemory = new Map();
 	const buckets = new Map<number, string>();
+	let problem: string | undefined;
 	for (const row of rows) {
 		if (isBucketRow(row)) {
 			buckets.set(row.bucket as number, row.members as string);
-			addBucket(memory, row.members as string, row.bucket as number);
+			problem ??= addBucket(memory, row.members as string, row.bucket as number);
 		} else if (isMemberRow(row)) {
 			const entry = entryOfMemberRow(row);
 			if (entry) memory.set(memberKey(uuidsOfKey(row.uuids as string)), entry);
 		}
 	}
 	const remembered = buckets.size > 0 || rows.some(isMemberRow);
-	return { memory: remembered ? memory : undefined, buckets };
+	return { memory: remembered ? memory : undefined, buckets, problem };
 }
 
 function bucketTexts(memory: LeaverMemory): Map<number, string> {

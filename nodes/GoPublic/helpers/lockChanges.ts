@@ -19,7 +19,9 @@ export interface LockChanges {
 	results: Map<string, WriteResult>;
 }
 
+/** An answer that does not say what was done ('unconfirmed') may or may not have been done. */
 export function writeResultOf(outcome: SyncOutcome): WriteResult {
+	if (outcome.action === 'unconfirmed') return 'lost';
 	if (outcome.action !== 'failed') return 'took';
 	return outcome.refusedAsWhole ? 'lost' : 'refused';
 }

@@ -43,16 +43,15 @@ function rememberedRows(context: IExecuteFunctions): IDataObject[] {
 }
 
 function readRows(context: IExecuteFunctions): ReadMemory {
-	try {
-		return memoryFromRows(rememberedRows(context));
-	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
-		throw new NodeOperationError(
-			context.getNode(),
-			`"${OPTION_NAMES.rememberedMembers}": ${(error as Error).message}`,
-			{ description: 'Clear the memory table to start over: the next night then locks nobody.' },
-		);
-	}
+	const read = memoryFromRows(rememberedRows(context));
+	if (read.problem === undefined) return read;
+	throw new NodeOperationError(
+		context.getNode(),
+		`"${OPTION_NAMES.rememberedMembers}": ${read.problem}`,
+		{
+			description: 'Clear the memory table to start over: the next night then locks nobody.',
+		},
+	);
 }
 
 const sameMemory = (a: LeaverMemory, b: LeaverMemory) =>

@@ -27,7 +27,8 @@ import { seededRandom, type Random } from '../../simulators/kit/random';
 import { generatePeople, type Person } from '../../simulators/seed/people';
 
 const NIGHTS = Number(process.env.NIGHTS ?? 320);
-const TEMPLATE = readTemplate('admentum-staff-to-gopublic.json').workflow;
+const TEMPLATE = readTemplate('admentum-staff-to-gopublic.json')
+	.workflow as unknown as WorkflowJson;
 
 type Fault =
 	| 'none'
@@ -59,7 +60,7 @@ function shuffledLayout(random: Random): WorkflowJson {
 			...node,
 			position: [node.position[0], shuffled[i].y] as [number, number],
 		})),
-	} as unknown as WorkflowJson;
+	};
 }
 
 class World {
@@ -159,12 +160,12 @@ class World {
 		const fault = this.fault();
 		const approve = this.lastHeldCode && this.random() < 0.7 ? this.lastHeldCode : '';
 		const restore = this.setUp(fault);
-		const workflow = withCustomerSettings(shuffledLayout(this.random), {
+		const workflow = withCustomerSettings(shuffledLayout(this.random) as never, {
 			schoolUnits: this.admentum.state.world.schools.map((school) => school.id).join(','),
 			mode: 'apply',
 			approveHeldRemovals: approve,
 		});
-		const result = await runWorkflow(workflow, {
+		const result = await runWorkflow(workflow as unknown as WorkflowJson, {
 			credentials: {
 				...credentialsFor(this.goPublic.origin),
 				admentumApi: admentumCredential(this.admentum.csvUrl),
