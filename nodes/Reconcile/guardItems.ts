@@ -18,30 +18,28 @@ const pairingsOf = ({ pairedItem }: INodeExecutionData): IPairedItemData[] =>
 
 export function guardItems(
 	outputs: INodeExecutionData[][],
-	verdict: RemovalVerdict,
+	verdict: Extract<RemovalVerdict, { kind: 'go' }>,
 ): INodeExecutionData[][] {
-	if (verdict.kind === 'hold') {
-		const held = outputs[DELETE].map(({ json, pairedItem }) => ({
-			json: withOutcome(json, {
-				action: 'held',
-				record: recordName(json),
-				reason: verdict.heldBecause,
-			}),
-			pairedItem,
-		}));
-		outputs[DELETE] = [];
-		outputs[SKIPPED] = [...outputs[SKIPPED], ...held];
-	}
-	if (verdict.kind === 'approved') {
+	const held = new Set(verdict.held);
+	const isHeld = ({ json }: INodeExecutionData) => held.has(String(json.key));
+	const heldItems = outputs[DELETE].filter(isHeld).map(({ json, pairedItem }) => ({
+		json: withOutcome(json, {
+			action: 'held',
+			record: recordName(json),
+			reason: verdict.heldBecause,
+		}),
+		pairedItem,
+	}));
+	const notes: INodeExecutionData[] = [];
+	outputs[DELETE] = outputs[DELETE].filter((item) => !isHeld(item));
+	if (verdict.approvedCode !== undefined) {
 		const count = outputs[DELETE].length;
 		const note = doneOutcome(
 			'approved',
-			`${count} held removals approved with code ${verdict.code}: they go through tonight.`,
+			`${count} held removals approved with code ${verdict.approvedCode}: they go through tonight.`,
 		);
-		outputs[SKIPPED] = [
-			...outputs[SKIPPED],
-			{ json: withOutcome({}, note), pairedItem: outputs[DELETE].flatMap(pairingsOf) },
-		];
+		notes.push({ json: withOutcome({}, note), pairedItem: outputs[DELETE].flatMap(pairingsOf) });
 	}
+	outputs[SKIPPED] = [...outputs[SKIPPED], ...heldItems, ...notes];
 	return outputs;
 }

@@ -34,11 +34,12 @@ export function guardViolation(
 	plan: ChangePlan,
 	counts: RunCounts,
 	settings: ReconcileSettings,
+	deletions = plan.delete.length,
 ): string | undefined {
 	if (settings.allowMassDeletion) return undefined;
 	return findDeletionGuardViolation(
 		{
-			deletions: plan.delete.length,
+			deletions,
 			sourceCount: counts.source,
 			targetCount: counts.target - plan.ignoredTargets - plan.alreadyRemoved,
 		},
