@@ -6,9 +6,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { RequestStats } from '../../shared/http/sendWithRetry';
-import { skippedOutcome, withOutcome } from '../../shared/syncOutcome';
+import { failedOutcome, skippedOutcome, withOutcome } from '../../shared/syncOutcome';
 import { describeMember } from './buildMember';
-import type { ImportOptions } from './importOptions';
+import { OPTION_NAMES, type ImportOptions } from './importOptions';
 import { entriesOf, indexByUuid, mayBeLocked, uuidsOfKey } from './leaverMemory';
 import type { ReadMemory } from './leaverMemoryRows';
 import type { LeaverPlan } from './leaverPlan';
@@ -68,6 +68,28 @@ function deferredItems(context: IExecuteFunctions, keys: string[]): INodeExecuti
 
 const NO_CHANGES: LockChanges = { items: [], results: new Map() };
 
+/**
+ * Static data with no memory, though GoPublic already had some of tonight's members: the memory
+ * was lost, which in queue mode happens every night (a worker starts each run with no static
+ * data), so nobody who left would ever be locked. That fails the night, loudly.
+ */
+function lostStaticMemory(
+	context: IExecuteFunctions,
+	options: ImportOptions,
+	remembered: ReadMemory,
+	rows: MemberResultRow[],
+): INodeExecutionData[] {
+	if (options.memoryStore !== 'staticData' || remembered.memory) return [];
+	const known = rows.filter((row) => ['unchanged', 'updated'].includes(row.outcome.action));
+	if (known.length === 0) return [];
+	const reason =
+		`"${OPTION_NAMES.lockMembersThatLeft}" found no memory in workflow static data, though GoPublic already had ${known.length} of tonight's members: the memory was lost, so members who left cannot be locked. ` +
+		`In queue mode n8n loses static data between runs: set "${OPTION_NAMES.memoryStore}" to "A Data Table" (see the templates). ` +
+		'On the first night of a workflow for a GoPublic that already has members, this is expected once.';
+	const outcome = failedOutcome({}, reason, true);
+	return [{ json: withOutcome({}, outcome), pairedItem: { item: 0 } }];
+}
+
 export async function changeLocks(
 	context: IExecuteFunctions,
 	night: LeaverNight,
@@ -99,7 +121,13 @@ export async function changeLocks(
 	});
 	const deferred = importAnswered ? [] : deferredItems(context, plan.leavers);
 	return {
-		items: [...locks.items, ...unlocks.items, ...deferred, ...heldItems(context, plan)],
+		items: [
+			...locks.items,
+			...unlocks.items,
+			...deferred,
+			...heldItems(context, plan),
+			...lostStaticMemory(context, options, remembered, rows),
+		],
 		memoryToSave: store.save(remembered, next),
 	};
 }

@@ -102,6 +102,22 @@ describe('GoPublic → Lock Members That Left', () => {
 		assert.deepEqual([status('m39'), status('m40')], ['unchanged', 'unchanged']);
 	});
 
+	it('static data that lost its memory (as queue mode does every night) fails the night, naming the option and the fix', async () => {
+		await nightly({}, memberUuids(1, 10));
+		// The next run starts with no static data, as a queue-mode worker does: GoPublic knows them all.
+		const lost = await runWorkflow(
+			itemsToGoPublic(staffRows(memberUuids(1, 10)), lockingImport(), {
+				onError: 'continueRegularOutput',
+			}),
+			{ credentials: credentialsFor(sim.origin), mode: 'trigger', staticData: {} },
+		);
+		const failed = lost.json(NODE).find((item) => (item._sync as IDataObject).action === 'failed');
+		const outcome = failed?._sync as IDataObject;
+		assert.equal(outcome.refusedAsWhole, true, 'it fails the night as a whole');
+		assert.match(String(outcome.reason), /found no memory in workflow static data/);
+		assert.match(String(outcome.reason), /"Remember Members In" to "A Data Table"/);
+	});
+
 	it('a member still present under another of its uuids has not left', async () => {
 		const staticData: IDataObject = {};
 		await nightly(staticData, ['a|b', 'c']);
