@@ -1,11 +1,14 @@
 /**
- * workflows/admentum-staff-to-gopublic.json as a system: hundreds of random nights through n8n's
+ * The two GoPublic templates as a system: hundreds of random nights each through n8n's
  * engine (n8n's own node order, n8n's own Data table node over an in-memory table), with teachers
  * leaving, coming back and joining, mass leaves and their approvals, and faults, while the nodes
  * sit in a random place on the canvas each night. After every night the invariants are checked;
  * a failure prints the seed and night to replay (NIGHTS_SEED=<seed> replays one run).
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
@@ -24,11 +27,13 @@ import {
 	type GoPublicSimulator,
 } from '../../simulators/gopublic/gopublicSimulator';
 import { seededRandom, type Random } from '../../simulators/kit/random';
-import { generatePeople, type Person } from '../../simulators/seed/people';
+import { generatePeople, type PeopleWorld, type Person } from '../../simulators/seed/people';
+import { hrCsvText, hrRowsFrom } from '../../fixtures/hrCsv';
 
 const NIGHTS = Number(process.env.NIGHTS ?? 320);
-const TEMPLATE = readTemplate('admentum-staff-to-gopublic.json')
-	.workflow as unknown as WorkflowJson;
+
+const folder = mkdtempSync(join(tmpdir(), 'dirsync-random-nights-'));
+process.env.N8N_RESTRICT_FILE_ACCESS_TO = folder;
 
 type Fault =
 	| 'none'
@@ -36,10 +41,52 @@ type Fault =
 	| 'goPublicDown'
 	| 'answersLost'
 	| 'refusesSome'
-	| 'admentumRefuses'
+	| 'sourceRefuses'
 	| 'emptyExport';
 /** Faults that make the whole night fail: such a night must never be green. */
-const WHOLE_NIGHT: Fault[] = ['forbidden', 'goPublicDown', 'admentumRefuses', 'emptyExport'];
+const WHOLE_NIGHT: Fault[] = ['forbidden', 'goPublicDown', 'sourceRefuses', 'emptyExport'];
+
+/** Where tonight's people come from: the template, and how it gets them (with the fault applied). */
+interface Source {
+	template: string;
+	/** The member GoPublic keeps for a person (its first uuid). */
+	uuidOf(person: Person): string;
+	/** Puts tonight's people where the template reads them; returns Customer Settings changes. */
+	setUp(world: PeopleWorld, fault: Fault): Record<string, string>;
+	credentials(): Record<string, IDataObject>;
+}
+
+function admentumSource(admentum: AdmentumSimulator): Source {
+	return {
+		template: 'admentum-staff-to-gopublic.json',
+		uuidOf: (person) => String(person.id),
+		setUp(world, fault) {
+			admentum.state.world = world;
+			admentum.configure({
+				badAnswer: fault === 'sourceRefuses' ? 'htmlLoginPage' : 'none',
+				populationShare: fault === 'emptyExport' ? 0 : 1,
+			});
+			return { schoolUnits: world.schools.map((school) => school.id).join(',') };
+		},
+		credentials: () => ({ admentumApi: admentumCredential(admentum.csvUrl) }),
+	};
+}
+
+/** The HR file: missing when the source "refuses", only its header row when the export is empty. */
+function hrFileSource(): Source {
+	const csvFile = join(folder, 'members.csv');
+	return {
+		template: 'hr-csv-to-gopublic.json',
+		uuidOf: (person) => `hr-${person.id}`,
+		setUp(world, fault) {
+			rmSync(csvFile, { force: true });
+			const rows = fault === 'emptyExport' ? [] : hrRowsFrom(world);
+			if (fault !== 'sourceRefuses') writeFileSync(csvFile, hrCsvText(rows));
+			return { csvFile };
+		},
+		credentials: () => ({}),
+	};
+}
 
 interface Night {
 	number: number;
@@ -51,12 +98,12 @@ interface Night {
 }
 
 /** The canvas in another order: the nodes' vertical places shuffled, as an admin may move them. */
-function shuffledLayout(random: Random): WorkflowJson {
-	const ys = TEMPLATE.nodes.map((node) => node.position[1]);
+function shuffledLayout(template: WorkflowJson, random: Random): WorkflowJson {
+	const ys = template.nodes.map((node) => node.position[1]);
 	const shuffled = ys.map((y) => ({ y, key: random() })).sort((a, b) => a.key - b.key);
 	return {
-		...TEMPLATE,
-		nodes: TEMPLATE.nodes.map((node, i) => ({
+		...template,
+		nodes: template.nodes.map((node, i) => ({
 			...node,
 			position: [node.position[0], shuffled[i].y] as [number, number],
 		})),
@@ -74,18 +121,21 @@ class World {
 	greenSinceLeaving = new Map<number, number>();
 	lastHeldCode = '';
 
+	readonly template: WorkflowJson;
+	readonly schools: PeopleWorld['schools'];
+
 	constructor(
 		readonly seed: number,
-		readonly admentum: AdmentumSimulator,
+		readonly source: Source,
 		readonly goPublic: GoPublicSimulator,
 	) {
 		this.random = seededRandom(seed);
+		this.template = readTemplate(source.template).workflow as unknown as WorkflowJson;
 		const world = generatePeople({ seed, count: 2000, teacherShare: 0.12, missingEmailShare: 0 });
 		const teachers = world.people.filter((person) => person.role === 'teacher');
+		this.schools = world.schools;
 		this.reserve = teachers.slice(60);
 		this.present = teachers.slice(0, 60);
-		admentum.reset();
-		admentum.state.world = { schools: world.schools, people: [...this.present] };
 		goPublic.reset();
 		goPublic.faults.reset();
 	}
@@ -131,49 +181,42 @@ class World {
 			'goPublicDown',
 			'answersLost',
 			'refusesSome',
-			'admentumRefuses',
+			'sourceRefuses',
 			'emptyExport',
 		];
 		return dice < 0.3 ? faults[Math.floor(this.random() * faults.length)] : 'none';
 	}
 
-	/** What the Admentum export holds tonight, with the fault applied. */
-	setUp(fault: Fault): () => void {
+	/** What the source holds tonight, and how GoPublic behaves, with the fault applied. */
+	setUp(fault: Fault): Record<string, string> {
 		const people = this.present.map((person) => ({ ...person }));
 		if (fault === 'refusesSome') {
 			for (const person of people) if (this.random() < 0.2) person.email = 'not-an-address';
 		}
-		this.admentum.state.world = { ...this.admentum.state.world, people };
-		this.admentum.configure({
-			badAnswer: fault === 'admentumRefuses' ? 'htmlLoginPage' : 'none',
-			populationShare: fault === 'emptyExport' ? 0 : 1,
-		});
 		this.goPublic.refuseCallers(fault === 'forbidden');
+		this.goPublic.faults.reset();
 		if (fault === 'goPublicDown') this.goPublic.faults.set({ errorShare: 1, errorStatuses: [500] });
 		if (fault === 'answersLost')
 			this.goPublic.faults.set({ dropShare: 0.4, dropWhen: 'after', seed: this.seed });
-		return () => this.goPublic.faults.reset();
+		return this.source.setUp({ schools: this.schools, people }, fault);
 	}
 
 	async night(number: number): Promise<Night> {
 		this.churn();
 		const fault = this.fault();
 		const approve = this.lastHeldCode && this.random() < 0.7 ? this.lastHeldCode : '';
-		const restore = this.setUp(fault);
-		const workflow = withCustomerSettings(shuffledLayout(this.random) as never, {
-			schoolUnits: this.admentum.state.world.schools.map((school) => school.id).join(','),
+		const settings = this.setUp(fault);
+		const workflow = withCustomerSettings(shuffledLayout(this.template, this.random) as never, {
+			...settings,
 			mode: 'apply',
 			approveHeldRemovals: approve,
 		});
 		const result = await runWorkflow(workflow as unknown as WorkflowJson, {
-			credentials: {
-				...credentialsFor(this.goPublic.origin),
-				admentumApi: admentumCredential(this.admentum.csvUrl),
-			},
+			credentials: { ...credentialsFor(this.goPublic.origin), ...this.source.credentials() },
 			mode: 'trigger',
 			dataTables: this.tables,
 		});
-		restore();
+		this.goPublic.faults.reset();
 		const [summary] = result.json('Sync Summary');
 		const held = String((summary as IDataObject | undefined)?.heldBecause ?? '');
 		this.lastHeldCode = /enter (\S+) in/.exec(held)?.[1] ?? '';
@@ -182,12 +225,12 @@ class World {
 
 	/** A teacher's member in GoPublic, if it exists. */
 	member(person: Person) {
-		return this.goPublic.state.members.get(String(person.id));
+		return this.goPublic.state.members.get(this.source.uuidOf(person));
 	}
 }
 
 function check(world: World, night: Night) {
-	const where = `seed ${world.seed}, night ${night.number} (fault ${night.fault}${night.approve ? `, approval ${night.approve}` : ''})`;
+	const where = `${world.source.template}, seed ${world.seed}, night ${night.number} (fault ${night.fault}${night.approve ? `, approval ${night.approve}` : ''})`;
 	const failedBecause = night.summary
 		? `${night.summary.summary}: ${night.summary.failure ?? ''}`
 		: night.result.error?.message;
@@ -225,34 +268,41 @@ function check(world: World, night: Night) {
 	}
 }
 
-describe("Admentum staff → GoPublic, random nights in n8n's engine", () => {
-	let admentum: AdmentumSimulator;
-	let goPublic: GoPublicSimulator;
+async function randomNights(source: Source) {
+	const seed = Number(process.env.NIGHTS_SEED ?? Date.now() % 100000);
+	const world = new World(seed, source, goPublic);
+	const colours = { green: 0, red: 0, locked: 0 };
+	for (let number = 1; number <= NIGHTS; number++) {
+		const night = await world.night(number);
+		try {
+			check(world, night);
+		} catch (error) {
+			console.log(`Replay with NIGHTS_SEED=${seed} (failed on night ${number})`);
+			throw error;
+		}
+		colours[night.green ? 'green' : 'red']++;
+	}
+	colours.locked = world.away.filter((person) => world.member(person)?.locked).length;
+	console.log(
+		`${source.template}, seed ${seed}: ${colours.green} green and ${colours.red} red nights; ${colours.locked} of ${world.away.length} away locked`,
+	);
+	assert.ok(colours.green > NIGHTS / 3, 'most nights are green');
+	assert.ok(colours.locked > 0, 'leavers were locked');
+}
+
+let admentum: AdmentumSimulator;
+let goPublic: GoPublicSimulator;
+
+describe("GoPublic templates, random nights in n8n's engine", () => {
 	before(async () => {
 		admentum = await startAdmentumSimulator();
 		goPublic = await startGoPublicSimulator();
 	});
 	after(() => Promise.all([admentum.close(), goPublic.close()]));
 
-	it(`${NIGHTS} nights: nobody present stays locked, leavers are locked, faults are red, red has a cause`, async () => {
-		const seed = Number(process.env.NIGHTS_SEED ?? Date.now() % 100000);
-		const world = new World(seed, admentum, goPublic);
-		const colours = { green: 0, red: 0, locked: 0 };
-		for (let number = 1; number <= NIGHTS; number++) {
-			const night = await world.night(number);
-			try {
-				check(world, night);
-			} catch (error) {
-				console.log(`Replay with NIGHTS_SEED=${seed} (failed on night ${number})`);
-				throw error;
-			}
-			colours[night.green ? 'green' : 'red']++;
-		}
-		colours.locked = world.away.filter((person) => world.member(person)?.locked).length;
-		console.log(
-			`seed ${seed}: ${colours.green} green and ${colours.red} red nights; ${colours.locked} of ${world.away.length} away locked`,
-		);
-		assert.ok(colours.green > NIGHTS / 3, 'most nights are green');
-		assert.ok(colours.locked > 0, 'leavers were locked');
-	});
+	const invariants =
+		'nobody present stays locked, leavers are locked, faults are red, red has a cause';
+	it(`Admentum staff → GoPublic, ${NIGHTS} nights: ${invariants}`, () =>
+		randomNights(admentumSource(admentum)));
+	it(`HR CSV file → GoPublic, ${NIGHTS} nights: ${invariants}`, () => randomNights(hrFileSource()));
 });
