@@ -23,7 +23,7 @@ export function guardItems(
 	const held = new Set(verdict.held);
 	const isHeld = ({ json }: INodeExecutionData) => held.has(String(json.key));
 	const heldItems = outputs[DELETE].filter(isHeld).map(({ json, pairedItem }) => ({
-		json: withOutcome(json, {
+		json: withOutcome({ ...json, approvalCode: verdict.code }, {
 			action: 'held',
 			record: recordName(json),
 			reason: verdict.heldBecause,

@@ -19,6 +19,7 @@ export function judgeRemovals(
 		violation: (count) => guardViolation(plan, counts, settings, count),
 		policy: settings.whenOverLimit,
 		entered: settings.approveHeldRemovals,
+		heldBefore: settings.heldEarlier,
 		targetCount: counts.target - plan.ignoredTargets - plan.alreadyRemoved,
 		noun: 'removals',
 	});

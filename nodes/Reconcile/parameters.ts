@@ -9,6 +9,7 @@ import {
 
 export const OPTION_NAMES = {
 	allowMassDeletion: 'Allow Mass Deletion',
+	heldEarlier: 'Held Earlier',
 	maxDeletions: 'Max Deletions',
 	maxDeletionPercent: 'Max Deletion Percentage',
 	reportGuardStop: 'Report a Guard Stop to Sync Summary',
@@ -123,6 +124,14 @@ export const reconcileProperties: INodeProperties[] = [
 					'Whether to allow removing more than the limits below. Off: such a run stops, because a much smaller source is usually a failed read.',
 			},
 			approveHeldRemovalsOption('removals'),
+			{
+				displayName: OPTION_NAMES.heldEarlier,
+				name: 'heldEarlier',
+				type: 'json',
+				default: '',
+				description:
+					'Rows with "key" and "code" of removals held on earlier nights (e.g. read by a Data table node). With them, an approval lets through the approved people still leaving, and judges removals since on their own.',
+			},
 			{
 				displayName: 'Ignore Case of Keys',
 				name: 'ignoreKeyCase',

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { keyList } from '../shared/approvalCode';
 import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../shared/deletionGuard';
 import { overLimitPolicy, type OverLimitPolicy } from '../shared/guardOptions';
+import { OPTION_NAMES } from './parameters';
 import type { FieldMapping, PlanOptions } from './planChanges';
 
 export interface ReconcileSettings {
@@ -16,6 +17,8 @@ export interface ReconcileSettings {
 	previewOnly: boolean;
 	whenOverLimit: OverLimitPolicy;
 	approveHeldRemovals: string;
+	/** Removals held on earlier nights: key → the code they were held under (undefined: not kept). */
+	heldEarlier?: Map<string, string>;
 	/** Limit the run to these keys (empty: everyone). */
 	onlyTheseKeys: string[];
 }
@@ -23,6 +26,7 @@ export interface ReconcileSettings {
 interface Options {
 	allowMassDeletion?: boolean;
 	approveHeldRemovals?: string;
+	heldEarlier?: unknown;
 	ignoreKeyCase?: boolean;
 	ignoreTargetsWithoutKey?: boolean;
 	maxDeletions?: number;
@@ -35,6 +39,31 @@ interface Options {
 	treatEmptyAsMissing?: boolean;
 	uniqueSourceFields?: string;
 	whenOverLimit?: string;
+}
+
+/** "Held Earlier": rows with `key` and `code`, as a Data table node read them; empty rows are skipped. */
+function readHeldEarlier(context: IExecuteFunctions, raw: unknown): Map<string, string> | undefined {
+	if (raw === undefined || raw === '') return undefined;
+	let rows: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			rows = JSON.parse(raw);
+		} catch {
+			rows = undefined;
+		}
+	}
+	if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`"${OPTION_NAMES.heldEarlier}" must be rows with "key" and "code" (a list of objects)`,
+		);
+	}
+	const held = new Map<string, string>();
+	for (const row of rows as IDataObject[]) {
+		if (typeof row.key === 'string' && typeof row.code === 'string')
+			held.set(row.key, row.code.toLowerCase());
+	}
+	return held;
 }
 
 /** The node's parameters, read once (they hold no per-item expressions worth evaluating per item). */
@@ -89,6 +118,7 @@ export function readSettings(context: IExecuteFunctions): ReconcileSettings {
 		previewOnly: options.previewOnly === true,
 		whenOverLimit: overLimitPolicy(options.whenOverLimit),
 		approveHeldRemovals: String(options.approveHeldRemovals ?? ''),
+		heldEarlier: readHeldEarlier(context, options.heldEarlier),
 		onlyTheseKeys: keyList(options.onlyTheseKeys),
 	};
 }

@@ -53,7 +53,7 @@ export function approveHeldRemovalsOption(removals: string): INodeProperties {
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 200-584ebd',
-		description: `The code Sync Summary showed for held ${removals}. It lets exactly those through, once.`,
+		description: `The code Sync Summary showed for held ${removals}. It lets those through, once.`,
 	};
 }
 

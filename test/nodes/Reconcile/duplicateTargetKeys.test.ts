@@ -7,43 +7,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { readTemplate, withCustomerSettings } from '../../fixtures/templates';
-import { runWorkflow, type WorkflowJson } from '../../engine/runWorkflow';
-import { admentumCredential } from '../../engine/workflows/admentumWorkflow';
+import { InMemoryDataTables } from '../../engine/dataTables';
+import { learnifierTemplateNight } from '../../engine/workflows/learnifierTemplateNight';
 import {
-	ADMENTUM_CSV_PATH,
 	startAdmentumSimulator,
 	type AdmentumSimulator,
 } from '../../simulators/admentum/admentumSimulator';
 import {
-	LEARNIFIER_TEST_KEY,
-	LEARNIFIER_TEST_SECRET,
 	startLearnifierSimulator,
 	type LearnifierSimulator,
 } from '../../simulators/learnifier/learnifierSimulator';
 
 let admentum: AdmentumSimulator;
 let learnifier: LearnifierSimulator;
+const dataTables = new InMemoryDataTables();
 
-async function night() {
-	const template = readTemplate('admentum-to-learnifier.json').workflow;
-	const schoolUnits = admentum.state.world.schools.map((school) => school.id).join(',');
-	const workflow = withCustomerSettings(template, {
-		schoolUnits,
-		mode: 'apply',
-	}) as unknown as WorkflowJson;
-	return await runWorkflow(workflow, {
-		credentials: {
-			admentumApi: admentumCredential(admentum.url + ADMENTUM_CSV_PATH),
-			learnifierApi: {
-				baseUrl: learnifier.url,
-				apiKey: LEARNIFIER_TEST_KEY,
-				apiSecret: LEARNIFIER_TEST_SECRET,
-			},
-		},
-		mode: 'trigger',
-	});
-}
+const night = () => learnifierTemplateNight({ admentum, learnifier, dataTables });
 
 describe('a person created twice in Learnifier by overlapping runs', () => {
 	before(async () => {
