@@ -23,11 +23,14 @@ export function guardItems(
 	const held = new Set(verdict.held);
 	const isHeld = ({ json }: INodeExecutionData) => held.has(String(json.key));
 	const heldItems = outputs[DELETE].filter(isHeld).map(({ json, pairedItem }) => ({
-		json: withOutcome({ ...json, approvalCode: verdict.code }, {
-			action: 'held',
-			record: recordName(json),
-			reason: verdict.heldBecause,
-		}),
+		json: withOutcome(
+			{ ...json, approvalCode: verdict.code },
+			{
+				action: 'held',
+				record: recordName(json),
+				reason: verdict.heldBecause,
+			},
+		),
 		pairedItem,
 	}));
 	const notes: INodeExecutionData[] = [];

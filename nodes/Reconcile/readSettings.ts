@@ -42,7 +42,10 @@ interface Options {
 }
 
 /** "Held Earlier": rows with `key` and `code`, as a Data table node read them; empty rows are skipped. */
-function readHeldEarlier(context: IExecuteFunctions, raw: unknown): Map<string, string> | undefined {
+function readHeldEarlier(
+	context: IExecuteFunctions,
+	raw: unknown,
+): Map<string, string> | undefined {
 	if (raw === undefined || raw === '') return undefined;
 	let rows: unknown = raw;
 	if (typeof raw === 'string') {
