@@ -130,7 +130,7 @@ export const reconcileProperties: INodeProperties[] = [
 				type: 'json',
 				default: '',
 				description:
-					'Rows with "key" and "code" of removals held on earlier nights (e.g. read by a Data table node). With them, an approval lets through the approved people still leaving, and judges removals since on their own.',
+					'Rows with "key" and "code" of removals held on earlier nights, e.g. from a Data table. An approval then lets the approved through and judges removals since on their own.',
 			},
 			{
 				displayName: 'Ignore Case of Keys',

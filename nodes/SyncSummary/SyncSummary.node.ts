@@ -84,7 +84,7 @@ export class SyncSummary implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Connect the sync\'s results to "Results", and anything that must be saved before the night is judged (e.g. Save Memory) to "Wait For". Connect "Night Failed" to a Stop and Error node so a failed night ends red and reaches the error workflow.',
+					'Connect the results to the Results input, and what must be saved before the night is judged (such as Save Memory) to Wait For. Connect Night Failed to a Stop and Error node.',
 				name: 'notice',
 				type: 'notice',
 				default: '',

@@ -21,7 +21,7 @@ import {
 	type StoredMember,
 } from '../simulators/gopublic/memberImport';
 import { TRICKY_VALUES } from '../simulators/admentum/seedAdmentum';
-import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
+import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import {
 	executionError,
 	startTemplateHarness,
@@ -245,6 +245,43 @@ test('staff → GoPublic, published: leavers are locked once across two producti
 	t.diagnostic(
 		`staff production runs: night 1 ${night1.counts.created} created; night 2 ${night2.counts.locked} locked; night 3 ${night3.counts.locked} locked`,
 	);
+});
+
+test("staff → GoPublic, published: a red night's lock is saved in the Data Table before the night is judged; the leaver back the next night is unlocked", async (t) => {
+	const workflow = await harness.importTemplate(STAFF_TEMPLATE, (template) =>
+		withScheduleEverySeconds(template, TEST_SCHEDULE_SECONDS),
+	);
+	await productionNight(workflow);
+
+	// One teacher leaves, and GoPublic refuses a fifth of the others' records: the night is red.
+	const world = harness.sims.admentum.state.world;
+	const [leaver, ...others] = staff();
+	const refused = others.slice(0, Math.ceil(others.length / 5));
+	harness.sims.admentum.state.world = {
+		...world,
+		people: world.people.filter((person) => person !== leaver),
+	};
+	gopublic().takeEmails(refused.map((person) => String(person.email)));
+	const red = await harness.productionRun(workflow);
+	assert.equal(red.status, 'error', 'the refused share makes the night red');
+	assert.equal(member(String(leaver.id))?.locked, true, 'the leaver was locked');
+	const saved = nodeOutput(red, 'Save Memory');
+	assert.ok(saved.length > 0, 'Save Memory ran on the red night');
+	const remembered = Object.assign(
+		{},
+		...saved.map((row) => JSON.parse(String(row.members)) as Record<string, string>),
+	);
+	assert.equal(remembered[String(leaver.id)], 'locked', 'the Data Table holds the lock');
+	t.diagnostic(
+		`red night: ${executionError(red).split('\n')[0]}; ${saved.length} memory row(s) saved`,
+	);
+
+	// The next night he is back, and GoPublic takes every record again: he is unlocked.
+	harness.sims.admentum.state.world = world;
+	gopublic().takeEmails([]);
+	const back = await productionNight(workflow);
+	assert.equal(member(String(leaver.id))?.locked, false, 'the returner is unlocked');
+	t.diagnostic(`the night after: ${syncSummary(back.execution).summary}`);
 });
 
 test('HR CSV → GoPublic, published: the file (BOM, ";") is imported, leavers locked once, not again', async (t) => {

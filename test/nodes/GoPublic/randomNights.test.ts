@@ -190,9 +190,9 @@ class World {
 	/** What the source holds tonight, and how GoPublic behaves, with the fault applied. */
 	setUp(fault: Fault): Record<string, string> {
 		const people = this.present.map((person) => ({ ...person }));
-		if (fault === 'refusesSome') {
-			for (const person of people) if (this.random() < 0.2) person.email = 'not-an-address';
-		}
+		// GoPublic refuses the records of a fifth of the people (their e-mail is taken there).
+		const refused = fault === 'refusesSome' ? people.filter(() => this.random() < 0.2) : [];
+		this.goPublic.takeEmails(refused.map((person) => String(person.email)));
 		this.goPublic.refuseCallers(fault === 'forbidden');
 		this.goPublic.faults.reset();
 		if (fault === 'goPublicDown') this.goPublic.faults.set({ errorShare: 1, errorStatuses: [500] });

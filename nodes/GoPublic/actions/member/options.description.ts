@@ -28,7 +28,7 @@ export const leaverOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to lock members earlier runs imported that are missing now (GoPublic deletes them after 30 days). Everyone sent is sent unlocked. Only activated runs lock and remember; see the README.',
+			'Whether to lock members earlier runs imported that are missing now (GoPublic deletes them after 30 days). Everyone sent is sent unlocked; only activated runs lock.',
 	},
 	{
 		displayName: OPTION_NAMES.memoryStore,
