@@ -19,7 +19,8 @@ export class Ss12000 implements INodeType {
 		icon: { light: 'file:ss12000.svg', dark: 'file:ss12000.dark.svg' },
 		group: ['input'],
 		version: 1,
-		subtitle: '={{"Get many " + {person: "people", organisation: "school units", group: "groups"}[$parameter["resource"]]}}',
+		subtitle:
+			'={{"Get many " + {person: "people", organisation: "school units", group: "groups"}[$parameter["resource"]]}}',
 		description: 'Read school units, students, staff and groups from any SS 12000 school system',
 		defaults: { name: 'SS 12000' },
 		usableAsTool: true,

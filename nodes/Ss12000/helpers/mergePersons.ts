@@ -79,7 +79,9 @@ export function mergePersons(
 ): MergedPersons {
 	const byId = new Map<string, { person: Ss12000Person; role: Role; schoolIds: string[] }>();
 	// Staff first: someone who is both a student and staff is staff (staff rights matter more downstream).
-	const ordered = [...lists].sort((a, b) => (a.role === b.role ? 0 : a.role === 'teacher' ? -1 : 1));
+	const ordered = [...lists].sort((a, b) =>
+		a.role === b.role ? 0 : a.role === 'teacher' ? -1 : 1,
+	);
 	for (const { role, persons } of ordered) {
 		for (const person of persons) {
 			const schoolIds = schoolIdsOf(person, role, options);

@@ -84,7 +84,10 @@ export async function fetchClientCredentialsToken(
 				method: 'POST',
 				url: tokenUrl,
 				body: form.toString(),
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
 				...(inBody ? {} : { auth: { username: settings.clientId, password: secret } }),
 				...(settings.agentOptions ? { agentOptions: settings.agentOptions } : {}),
 				returnFullResponse: true,

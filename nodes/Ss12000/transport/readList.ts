@@ -47,12 +47,20 @@ export async function readList(
 				!record || typeof record !== 'object' || typeof (record as JsonRecord).id !== 'string',
 		);
 		if (incomplete !== undefined)
-			throw unexpectedAnswer(session, action, `records without an id (a record had: ${keysOf(incomplete)})`);
+			throw unexpectedAnswer(
+				session,
+				action,
+				`records without an id (a record had: ${keysOf(incomplete)})`,
+			);
 		records.push(...(list as JsonRecord[]));
 		const next = page[PAGING.nextKey];
 		if (typeof next !== 'string' || next === '') return records;
 		if (seenTokens.has(next))
-			throw unexpectedAnswer(session, action, 'the same pageToken twice (the list would never end)');
+			throw unexpectedAnswer(
+				session,
+				action,
+				'the same pageToken twice (the list would never end)',
+			);
 		seenTokens.add(next);
 		query = { [PAGING.limitQuery]: PAGING.pageSize, [PAGING.pageTokenQuery]: next };
 	}

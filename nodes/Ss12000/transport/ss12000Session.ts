@@ -119,7 +119,8 @@ async function renewTokenAndResend(
 			(error as NodeApiError).httpCode ??
 				(error as { cause?: { response?: { status?: number } } }).cause?.response?.status,
 		);
-		if (Number.isInteger(status) && status >= 400) return { statusCode: status, headers: {}, body: '' };
+		if (Number.isInteger(status) && status >= 400)
+			return { statusCode: status, headers: {}, body: '' };
 		throw error;
 	}
 }

@@ -123,10 +123,14 @@ export async function sendWithRetry<T = unknown>(
 			const refusal = credentialRefusalIn(error);
 			if (refusal) {
 				const name = context.getNode().credentials?.[credentialType]?.name ?? credentialType;
-				throw new NodeOperationError(context.getNode(), `The credential "${name}" was refused: ${refusal.message}`, {
-					description: refusal.hint,
-					itemIndex: options.itemIndex,
-				});
+				throw new NodeOperationError(
+					context.getNode(),
+					`The credential "${name}" was refused: ${refusal.message}`,
+					{
+						description: refusal.hint,
+						itemIndex: options.itemIndex,
+					},
+				);
 			}
 			if (stats) stats.networkErrors++;
 			pacer.report('failed', slotGiven);

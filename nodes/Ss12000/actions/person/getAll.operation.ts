@@ -111,7 +111,8 @@ const properties: INodeProperties[] = [
 					},
 				],
 				default: 'keep',
-				description: 'Where people without an e-mail of the chosen types go. They are never dropped.',
+				description:
+					'Where people without an e-mail of the chosen types go. They are never dropped.',
 			},
 			{
 				displayName: 'Protected Identities',
