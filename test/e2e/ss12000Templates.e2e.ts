@@ -145,9 +145,9 @@ test('SS 12000 → Learnifier converges 2,000 people over three nights (first, q
 
 	const usersAfterQuiet = structuredClone([...learnifier().state.users.all()]);
 	const world = ss12000().state.world;
-	const shared = sharingAnEmail(world.people);
+	const sharedTonight = sharingAnEmail(world.people);
 	const candidates = world.people.filter(
-		(p) => p.email && !shared.has(String(p.id)) && !isProtectedPerson(p),
+		(p) => p.email && !sharedTonight.has(String(p.id)) && !isProtectedPerson(p),
 	);
 	const [leaverA, leaverB, renamed, newEmail] = candidates.slice(-4);
 	const joinersTonight: Person[] = [1, 2, 3].map((n) => ({
