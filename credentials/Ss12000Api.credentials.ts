@@ -12,7 +12,7 @@ import { clientCertificateOptions } from '../nodes/Ss12000/transport/clientCerti
 import { fetchClientCredentialsToken } from '../nodes/Ss12000/transport/clientCredentialsToken';
 
 const CLIENT_CREDENTIALS = { show: { authentication: ['clientCredentials'] } };
-const WITH_CERTIFICATE = { show: { useClientCertificate: [true] } };
+const WITH_CERTIFICATE = { show: { mutualTls: [true] } };
 
 export class Ss12000Api implements ICredentialType {
 	name = 'ss12000Api';
@@ -111,12 +111,12 @@ export class Ss12000Api implements ICredentialType {
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 		{
 			displayName: 'Use a Client Certificate',
-			name: 'useClientCertificate',
+			name: 'mutualTls',
 			type: 'boolean',
 			default: false,
 			description: 'Whether the provider requires n8n to present a client certificate (mutual TLS)',

@@ -10,7 +10,7 @@ const pem = (value: unknown) =>
 export function clientCertificateOptions(
 	credentials: ICredentialDataDecryptedObject,
 ): IDataObject | undefined {
-	if (credentials.useClientCertificate !== true) return undefined;
+	if (credentials.mutualTls !== true) return undefined;
 	const options: IDataObject = {};
 	const cert = pem(credentials.certificate);
 	const key = pem(credentials.privateKey);

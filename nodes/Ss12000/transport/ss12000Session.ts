@@ -12,6 +12,7 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { apiError } from '../../shared/http/apiErrors';
@@ -121,7 +122,9 @@ async function renewTokenAndResend(
 		);
 		if (Number.isInteger(status) && status >= 400)
 			return { statusCode: status, headers: {}, body: '' };
-		throw error;
+		throw new NodeApiError(session.context.getNode(), error as JsonObject, {
+			itemIndex: session.itemIndex,
+		});
 	}
 }
 

@@ -13,21 +13,10 @@ import { listGroupsOf } from '../../transport/listGroups';
 import { openSession } from '../../transport/ss12000Session';
 import { returnAllAndLimit, schoolUnitsField } from '../common.description';
 
-const GROUP_TYPES = [
-	'Klass',
-	'Undervisning',
-	'Mentor',
-	'Provgrupp',
-	'Schema',
-	'Avdelning',
-	'Personalgrupp',
-	'Övrigt',
-];
-
 const properties: INodeProperties[] = [
 	{
 		displayName:
-			'One item per group, with id, name, groupType, schoolUnitId and memberIds (SS 12000 person IDs)',
+			'One item per group, with ID, name, groupType, schoolUnitId and memberIds (SS 12000 person IDs)',
 		name: 'groupOutputNotice',
 		type: 'notice',
 		default: '',
@@ -39,7 +28,14 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'All Types', value: '' },
-			...GROUP_TYPES.map((type) => ({ name: type, value: type })),
+			{ name: 'Avdelning', value: 'Avdelning' },
+			{ name: 'Klass', value: 'Klass' },
+			{ name: 'Mentor', value: 'Mentor' },
+			{ name: 'Övrigt', value: 'Övrigt' },
+			{ name: 'Personalgrupp', value: 'Personalgrupp' },
+			{ name: 'Provgrupp', value: 'Provgrupp' },
+			{ name: 'Schema', value: 'Schema' },
+			{ name: 'Undervisning', value: 'Undervisning' },
 		],
 		default: 'Klass',
 		description: 'Which groups to read. Klass is a class.',

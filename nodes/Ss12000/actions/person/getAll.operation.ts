@@ -139,7 +139,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Staff Email Types',
 				name: 'staffEmailTypes',
 				type: 'string',
-				default: DEFAULT_EMAIL_TYPES.teacher,
+				default: 'Skola personal',
 				description:
 					'E-mail types to use for staff, first found wins, comma-separated, e.g. Skola personal, Arbete övrigt. Privat is only used if you add it.',
 			},
@@ -147,7 +147,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Student Email Types',
 				name: 'studentEmailTypes',
 				type: 'string',
-				default: DEFAULT_EMAIL_TYPES.student,
+				default: 'Skola elev',
 				description:
 					'E-mail types to use for students, first found wins, comma-separated. Privat is only used if you add it.',
 			},
