@@ -141,7 +141,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: 'Skola personal',
 				description:
-					'E-mail types to use for staff, first found wins, comma-separated, e.g. Skola personal, Arbete övrigt. Privat is only used if you add it.',
+					'E-mail types for staff, in order, comma-separated (first found wins), such as Skola personal, Arbete övrigt. Privat is used only if you add it.',
 			},
 			{
 				displayName: 'Student Email Types',
@@ -149,7 +149,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: 'Skola elev',
 				description:
-					'E-mail types to use for students, first found wins, comma-separated. Privat is only used if you add it.',
+					'E-mail types for students, in order, comma-separated (first found wins). Privat is used only if you add it.',
 			},
 		],
 	},
