@@ -12,7 +12,11 @@ import { readTemplate, toApply } from '../fixtures/templates';
 import { DEMO_WORLD } from '../fixtures/demoWorld';
 import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import type { LoggedRequest } from '../simulators/kit/simulatorServer';
-import { startAllSimulators, type AllSimulators } from '../simulators/startAll';
+import {
+	startAllSimulators,
+	type AllSimulators,
+	type StartAllOptions,
+} from '../simulators/startAll';
 import {
 	importCredentials,
 	importWorkflows,
@@ -46,8 +50,11 @@ export interface TemplateHarness {
 	close(): Promise<void>;
 }
 
-export async function startTemplateHarness(): Promise<TemplateHarness> {
-	const sims = await startAllSimulators(DEMO_WORLD);
+/** `world`: the seeded people (default: the demo's 400). */
+export async function startTemplateHarness(
+	world: StartAllOptions = DEMO_WORLD,
+): Promise<TemplateHarness> {
+	const sims = await startAllSimulators(world);
 	const filesFolder = mkdtempSync(join(tmpdir(), 'dirsync-e2e-files-'));
 	let n8n: RealN8n;
 	let credentials: ImportedCredential[];

@@ -18,6 +18,7 @@ import {
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
 	type IDataObject,
+	type IHttpRequestHelper,
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
@@ -125,8 +126,30 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		return requestOptions;
 	}
 
-	async preAuthentication() {
-		return undefined;
+	/**
+	 * What n8n's CLI does (CredentialsHelper.preAuthentication): a credential type with a hidden
+	 * `expirable` field and a `preAuthentication` gets it filled when the field is empty or the
+	 * service refused it (a 401: `credentialsExpired`); the result is saved with the credential,
+	 * here in the test's credential data, so the next run uses the stored token as n8n's would.
+	 */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = this.types.get(typeName);
+		const expirable = type?.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!type || expirable === undefined || typeof type.preAuthentication !== 'function')
+			return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		Object.assign(this.data[typeName], output);
+		return Object.assign(credentials, output);
 	}
 
 	async runPreAuthentication() {
@@ -140,7 +163,13 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async getDecrypted(_additionalData: unknown, nodeCredentials: { name: string }, type: string) {
 		const found = this.data[type];
 		if (!found) throw new Error(`No test credentials of type "${type}" (${nodeCredentials.name})`);
-		return { ...found };
+		// n8n fills the fields a stored credential lacks with their defaults (an expirable token: '').
+		const defaults = Object.fromEntries(
+			(this.types.get(type)?.properties ?? [])
+				.filter((property) => property.default !== undefined)
+				.map((property) => [property.name, property.default]),
+		);
+		return { ...defaults, ...found } as ICredentialDataDecryptedObject;
 	}
 
 	async updateCredentials() {}

@@ -1,5 +1,5 @@
 /**
- * The three simulators over one seeded population, as the sandbox, the demo and the end-to-end
+ * The four simulators over one seeded population, as the sandbox, the demo and the end-to-end
  * tests use them: Admentum holds tonight's people; Learnifier holds the same people as they were
  * at the last sync (without tonight's joiners, with leavers, old names and e-mails) plus admins
  * made by hand; GoPublic starts empty, like a phonebook before its first import. `credentials`
@@ -26,6 +26,14 @@ import {
 	type LearnifierSimulator,
 } from './learnifier/learnifierSimulator';
 import {
+	SS12000_CLIENT_ID,
+	SS12000_CLIENT_SECRET,
+	SS12000_FIXED_TOKEN,
+	SS12000_LIMITED_CLIENT_SECRET,
+	startSs12000Simulator,
+	type Ss12000Simulator,
+} from './ss12000/ss12000Simulator';
+import {
 	earlierCopy,
 	generatePeople,
 	type Drift,
@@ -39,7 +47,7 @@ export interface StartAllOptions {
 	schools?: number;
 	drift?: DriftOptions;
 	learnifierAdmins?: number;
-	/** First port; the three simulators take it and the next two. 0 = any free ports. */
+	/** First port; the four simulators take it and the next three. 0 = any free ports. */
 	basePort?: number;
 }
 
@@ -59,6 +67,8 @@ export interface AllSimulators {
 	admentum: AdmentumSimulator;
 	learnifier: LearnifierSimulator;
 	gopublic: GoPublicSimulator;
+	/** The same people as Admentum, as an SS 12000 school system holds them. */
+	ss12000: Ss12000Simulator;
 	credentials: SimulatorCredential[];
 	secrets: string[];
 	/** Every simulator back to its seed: records, request log and faults. */
@@ -67,7 +77,14 @@ export interface AllSimulators {
 }
 
 /** Every key the simulators accept. */
-export const SIMULATOR_SECRETS = [ADMENTUM_TEST_KEY, LEARNIFIER_TEST_SECRET, GOPUBLIC_TEST_KEY];
+export const SIMULATOR_SECRETS = [
+	ADMENTUM_TEST_KEY,
+	LEARNIFIER_TEST_SECRET,
+	GOPUBLIC_TEST_KEY,
+	SS12000_CLIENT_SECRET,
+	SS12000_LIMITED_CLIENT_SECRET,
+	SS12000_FIXED_TOKEN,
+];
 
 export async function startAllSimulators(options: StartAllOptions = {}): Promise<AllSimulators> {
 	const { seed = 42, people = 1_500, schools = 6, learnifierAdmins = 4, basePort = 0 } = options;
@@ -83,13 +100,15 @@ export async function startAllSimulators(options: StartAllOptions = {}): Promise
 		users: learnifierRealmFrom(earlier.people, { admins: learnifierAdmins, seed }),
 	});
 	const gopublic = await startGoPublicSimulator({ port: port(2) });
-	const all = [admentum, learnifier, gopublic];
+	const ss12000 = await startSs12000Simulator({ port: port(3), world });
+	const all = [admentum, learnifier, gopublic, ss12000];
 	return {
 		world,
 		drift: earlier.drift,
 		admentum,
 		learnifier,
 		gopublic,
+		ss12000,
 		credentials: [
 			{
 				type: 'admentumApi',
@@ -113,6 +132,18 @@ export async function startAllSimulators(options: StartAllOptions = {}): Promise
 					endpoint: `${gopublic.origin}${IMPORT_PATH}`,
 					apiKey: GOPUBLIC_TEST_KEY,
 					origin: GOPUBLIC_TEST_ORIGIN,
+				},
+			},
+			{
+				type: 'ss12000Api',
+				name: 'SS 12000 (simulator)',
+				data: {
+					apiAddress: ss12000.apiUrl,
+					authentication: 'clientCredentials',
+					tokenUrl: ss12000.tokenUrl,
+					clientId: SS12000_CLIENT_ID,
+					clientSecret: SS12000_CLIENT_SECRET,
+					clientAuthentication: 'header',
 				},
 			},
 		],

@@ -16,6 +16,7 @@ import {
 } from 'n8n-workflow';
 
 import type { RateOutcome } from './adaptiveRate';
+import { credentialRefusalIn } from './credentialRefusal';
 import { RequestPacer } from './requestPacer';
 import {
 	answeredRetryDelayMs,
@@ -117,6 +118,20 @@ export async function sendWithRetry<T = unknown>(
 			// A missing credential and the like: not a network problem, not worth retrying.
 			if (error instanceof NodeOperationError)
 				throw new NodeOperationError(context.getNode(), error);
+			// The credential could not be made ready (its token endpoint refused the client): no
+			// request was sent, and sending again cannot help.
+			const refusal = credentialRefusalIn(error);
+			if (refusal) {
+				const name = context.getNode().credentials?.[credentialType]?.name ?? credentialType;
+				throw new NodeOperationError(
+					context.getNode(),
+					`The credential "${name}" was refused: ${refusal.message}`,
+					{
+						description: refusal.hint,
+						itemIndex: options.itemIndex,
+					},
+				);
+			}
 			if (stats) stats.networkErrors++;
 			pacer.report('failed', slotGiven);
 			const lost = noAnswerError(context, request, error, options.itemIndex);
