@@ -1,0 +1,92 @@
+/**
+ * What "Lock Members That Left" costs at the size of a municipality (a script, not a test; figures
+ * are printed, never asserted):
+ *
+ *   node --import tsx test/bench/gopublic-memory.bench.ts [--members=20000] [--quiet=3]
+ *
+ * Real n8n 2.41.1 (SQLite, one process) runs workflows/hr-csv-to-gopublic.json in production
+ * against the GoPublic simulator (no rate limit): the first night (every member created), then
+ * quiet nights (nothing changed) of the template as shipped and of the same template without its
+ * memory (no Data table nodes, nobody locked), alternately. Times are n8n's own, per execution.
+ */
+import { writeHrCsv } from '../fixtures/hrCsv';
+import {
+	executionSeconds,
+	productionRuns,
+	startGoPublicStage,
+	type GoPublicStage,
+} from '../n8n-runtime/goPublicStage';
+import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
+import type { WorkflowJson } from '../n8n-runtime/realN8n';
+
+function option(name: string, fallback: number): number {
+	const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
+	return given ? Number(given.slice(name.length + 3)) : fallback;
+}
+
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** A node's time in an execution, in seconds, and how many items it put out. */
+function nodeRun(execution: ExecutionRecord, name: string) {
+	const run = execution.data.resultData.runData[name]?.[0] as
+		| { executionTime?: number; data?: { main: unknown[][] } }
+		| undefined;
+	return { seconds: (run?.executionTime ?? 0) / 1000, items: run?.data?.main[0]?.length ?? 0 };
+}
+
+async function night(stage: GoPublicStage, workflow: WorkflowJson): Promise<ExecutionRecord> {
+	const [execution] = await productionRuns(stage.n8n, workflow, 1);
+	if (execution.status !== 'success')
+		throw new Error(`"${workflow.name}" ended ${execution.status}: see execution ${execution.id}`);
+	return execution;
+}
+
+async function main() {
+	const members = option('members', 20_000);
+	const quietNights = option('quiet', 3);
+	const stage = await startGoPublicStage();
+	try {
+		writeHrCsv(stage.csvFile, stage.rows(members));
+		const withMemory = await stage.importHrWorkflow({ memory: true, everySeconds: 5 });
+		const without = await stage.importHrWorkflow({ memory: false, everySeconds: 5 });
+
+		const first = await night(stage, withMemory);
+		const quiet: { memory: ExecutionRecord[]; none: ExecutionRecord[] } = { memory: [], none: [] };
+		for (let i = 0; i < quietNights; i++) {
+			quiet.memory.push(await night(stage, withMemory));
+			quiet.none.push(await night(stage, without));
+		}
+		const withSeconds = median(quiet.memory.map(executionSeconds));
+		const withoutSeconds = median(quiet.none.map(executionSeconds));
+		const lastQuiet = quiet.memory[quiet.memory.length - 1];
+		const saved = nodeRun(lastQuiet, 'Save Memory');
+		const firstSaved = nodeRun(first, 'Save Memory');
+		console.log(
+			`\nGoPublic memory at ${members.toLocaleString('en-US')} members (real n8n, one process, SQLite)`,
+		);
+		console.log('| night | time | memory rows written | Read Memory | Save Memory |');
+		console.log('|---|---|---|---|---|');
+		console.log(
+			`| first (all created) | ${executionSeconds(first).toFixed(1)} s | ${firstSaved.items} | ${nodeRun(first, 'Read Memory').seconds.toFixed(2)} s | ${firstSaved.seconds.toFixed(2)} s |`,
+		);
+		console.log(
+			`| quiet, as shipped (median of ${quietNights}) | ${withSeconds.toFixed(1)} s | ${saved.items} | ${nodeRun(lastQuiet, 'Read Memory').seconds.toFixed(2)} s | ${saved.seconds.toFixed(2)} s |`,
+		);
+		console.log(
+			`| quiet, without the memory (median of ${quietNights}) | ${withoutSeconds.toFixed(1)} s | – | – | – |`,
+		);
+		console.log(
+			`\nThe memory adds ${(((withSeconds - withoutSeconds) / withoutSeconds) * 100).toFixed(1)} % to a quiet night ` +
+				`(all quiet nights with it: ${quiet.memory.map((e) => executionSeconds(e).toFixed(1)).join(', ')} s; ` +
+				`without: ${quiet.none.map((e) => executionSeconds(e).toFixed(1)).join(', ')} s).`,
+		);
+	} finally {
+		await stage.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
