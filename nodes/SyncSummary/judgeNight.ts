@@ -21,7 +21,7 @@ function whyItFailed(summary: RunSummary, policy: FailPolicy): string | undefine
 	// A preview wrote nothing, so there is nothing to warn about: what it found is in the summary.
 	if (policy.when === 'never' || summary.preview) return undefined;
 	if (summary.stopped.length > 0)
-		return `a deletion guard stopped it, nothing was written: ${summary.stopped[0]}`;
+		return `it was stopped before anything was written: ${summary.stopped[0]}`;
 	if (summary.held.length > 0)
 		return `the removals were held, the creates and updates were applied: ${summary.heldBecause}`;
 	if (summary.refused.length > 0)

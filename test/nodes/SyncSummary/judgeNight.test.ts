@@ -27,7 +27,7 @@ describe('judgeNight', () => {
 		for (const when of ['refusedOrShare', 'refused', 'anyFailed'] as const) {
 			assert.match(
 				judge(outcomes({ created: 50 }, [stopped]), when) ?? '',
-				/deletion guard stopped it/,
+				/it was stopped before anything was written/,
 				when,
 			);
 			assert.match(
