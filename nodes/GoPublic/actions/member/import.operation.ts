@@ -16,6 +16,7 @@ import {
 import { buildMember, describeMember, uuidsOf, type EmptyFields } from '../../helpers/buildMember';
 import type { MemberProblem } from '../../helpers/memberSchema';
 import { inputFieldOf } from '../../helpers/inputFieldOf';
+import { mappedFieldReader } from '../../helpers/mappedFields';
 import type { MemberPayload } from '../../transport/apiContract';
 import { sendMembers } from '../../transport/sendMembers';
 import { readImportOptions } from '../../helpers/importOptions';
@@ -73,16 +74,6 @@ export const description = displayOnlyFor(
 	properties,
 );
 
-function mappedFields(context: IExecuteFunctions, itemIndex: number): Record<string, unknown> {
-	const mapped: Record<string, unknown> = {};
-	for (const { name } of requiredFieldParameters)
-		mapped[name] = context.getNodeParameter(name, itemIndex, '');
-	return {
-		...mapped,
-		...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-	};
-}
-
 /** A reason about a member field, with the input field the admin mapped to it: `... (from "EmailAddress")`. */
 function withInputField(
 	context: IExecuteFunctions,
@@ -124,8 +115,12 @@ function readMembers(
 ): { rows: MemberResultRow[]; toSend: ToSend[] } {
 	const rows: MemberResultRow[] = [];
 	const toSend: ToSend[] = [];
+	const mappedFields = mappedFieldReader(
+		context,
+		requiredFieldParameters.map(({ name }) => name),
+	);
 	context.getInputData().forEach((_, itemIndex): void => {
-		const mapped = mappedFields(context, itemIndex);
+		const mapped = mappedFields(itemIndex);
 		const uuids = uuidsOf(mapped);
 		const name =
 			typeof mapped.name === 'string' && mapped.name.trim() ? mapped.name.trim() : undefined;
