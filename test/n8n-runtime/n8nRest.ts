@@ -200,9 +200,12 @@ export class N8nRest {
 		return [...byId.values()];
 	}
 
-	/** GET/POST/PATCH under /rest; answers n8n's `data` field. */
-	async request(method: string, path: string, body?: unknown): Promise<unknown> {
-		const response = await fetch(`${this.url}${path}`, {
+	/**
+	 * A GET that could not connect is tried again for up to a minute: while n8n works through a
+	 * large night (20,000 members) its event loop can be busy for longer than fetch waits to connect.
+	 */
+	private async send(method: string, path: string, body?: unknown): Promise<Response> {
+		const init = {
 			method,
 			headers: {
 				'content-type': 'application/json',
@@ -210,7 +213,21 @@ export class N8nRest {
 				...(this.cookie ? { cookie: this.cookie } : {}),
 			},
 			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+		};
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			try {
+				return await fetch(`${this.url}${path}`, init);
+			} catch (error) {
+				if (method !== 'GET' || Date.now() > deadline) throw error;
+				await new Promise((done) => setTimeout(done, 1_000));
+			}
+		}
+	}
+
+	/** GET/POST/PATCH under /rest; answers n8n's `data` field. */
+	async request(method: string, path: string, body?: unknown): Promise<unknown> {
+		const response = await this.send(method, path, body);
 		const setCookie = response.headers.get('set-cookie');
 		const auth = setCookie?.match(/n8n-auth=[^;]*/);
 		if (auth) this.cookie = auth[0];

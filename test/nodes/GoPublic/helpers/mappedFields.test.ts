@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow } from '../../../engine/runWorkflow';
 import {
@@ -36,7 +36,7 @@ const ITEMS: IDataObject[] = [
 ];
 
 /** Every field mapped to `column`, written plainly (read directly) or wrapped (read by n8n's engine). */
-function mapping(wrap: boolean): IDataObject {
+function mapping(wrap: boolean): INodeParameters {
 	const expression = (column: string) =>
 		wrap ? `={{ ($json.${column}) }}` : `={{ $json.${column} }}`;
 	return {
