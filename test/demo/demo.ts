@@ -9,7 +9,8 @@
  *   5. previews tonight in the Learnifier template (mode: preview, nothing written), then runs each
  *      template twice, as the editor's "Execute workflow" does: tonight (the targets catch up with
  *      the sources) and the next night (nothing changed: nothing to write), then a Learnifier night
- *      whose Admentum export is cut short (the removals are held, the night ends red); prints what
+ *      whose Admentum export is cut short (the removals are held, the night ends red), and between
+ *      them one night of SS 12000 → Learnifier on the same school; prints what
  *      changed in each target, read from the simulators, and each run's Sync Summary;
  *   6. with --screenshot, saves a picture of each template's first executed run in the editor to
  *      docs/screenshots/<template>.png, and of the preview's and the held night's Sync Summary
@@ -36,6 +37,7 @@ import { screenshotEditor } from '../n8n-runtime/screenshot';
 import { startAllSimulators, type AllSimulators } from '../simulators/startAll';
 import { DEMO_WORLD } from '../fixtures/demoWorld';
 import { hrRowsFrom, writeHrCsv } from '../fixtures/hrCsv';
+import { LEGACY_ID_CONTEXT } from '../simulators/ss12000/seedSs12000';
 import {
 	changesBetween,
 	describeChanges,
@@ -52,6 +54,8 @@ import {
 
 /** The main template first: its run is the one the README's picture shows. */
 const FIRST = 'admentum-to-learnifier.json';
+/** Run once, after the Admentum nights, against the same Learnifier. */
+const SS12000_TEMPLATE = 'ss12000-to-learnifier.json';
 
 async function main(): Promise<number> {
 	const keepOpen = process.argv.includes('--keep-open');
@@ -89,9 +93,9 @@ async function main(): Promise<number> {
 		);
 
 		// The nightly syncs; the error-workflow template runs only when a sync fails.
-		// The SS 12000 templates read the same people from another source: run against the same
-		// targets they would create everyone a second time under another external ID. They are
-		// run by test/e2e/ss12000Templates.e2e.ts on their own.
+		// The SS 12000 templates read the same people from another source: run nightly against the
+		// same targets they would only repeat the Admentum ones. One night of SS 12000 → Learnifier
+		// runs below; test/e2e/ss12000Templates.e2e.ts runs both on their own.
 		const templates = readTemplates()
 			.filter((template) => template.targets.length > 0 && !template.file.startsWith('ss12000-'))
 			.sort((a, b) => Number(b.file === FIRST) - Number(a.file === FIRST));
@@ -132,6 +136,26 @@ async function main(): Promise<number> {
 				if (screenshots && night === 'tonight')
 					await saveScreenshot(n8n, template, stored[index], execution.id);
 			}
+		}
+
+		const ss12000 = readTemplates().find((template) => template.file === SS12000_TEMPLATE);
+		if (ss12000) {
+			log('');
+			log(
+				'demo: ── the same school read through SS 12000, under the IDs Learnifier already has: nothing to write ──',
+			);
+			const [copy] = await importWorkflows(
+				n8n,
+				[
+					withCustomerSettings(toApply(ss12000.workflow), {
+						externalIdFrom: 'externalIdentifier',
+						externalIdContext: LEGACY_ID_CONTEXT,
+					}),
+				],
+				credentials,
+			);
+			const execution = await runTemplate(n8n, sims, { ...ss12000, workflow: copy });
+			if (execution.status !== 'success') failed++;
 		}
 
 		if (first >= 0) {
