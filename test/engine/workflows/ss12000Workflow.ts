@@ -73,3 +73,21 @@ export const readPersons = (
 	options,
 	...more,
 });
+
+/** Parameters for Organisation (school units) → Get Many. */
+export const readSchoolUnits = (more: INodeParameters = {}): INodeParameters => ({
+	resource: 'organisation',
+	operation: 'getAll',
+	returnAll: true,
+	...more,
+});
+
+/** Parameters for Group → Get Many. */
+export const readGroups = (schoolIds: unknown, more: INodeParameters = {}): INodeParameters => ({
+	resource: 'group',
+	operation: 'getAll',
+	schoolIds: schoolIds as INodeParameters['schoolIds'],
+	groupType: 'Klass',
+	returnAll: true,
+	...more,
+});
