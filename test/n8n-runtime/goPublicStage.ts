@@ -60,8 +60,14 @@ function withoutMemory(workflow: WorkflowJson): WorkflowJson {
 			options.lockMembersThatLeft = false;
 			return { ...node, parameters: { ...parameters, options } };
 		});
-	const connections = Object.fromEntries(
-		Object.entries(workflow.connections).filter(([from]) => !MEMORY_NODES.includes(from)),
+	type Outputs = { main: Array<Array<{ node: string }>> };
+	const connections: Record<string, unknown> = Object.fromEntries(
+		Object.entries(workflow.connections as Record<string, Outputs>)
+			.filter(([from]) => !MEMORY_NODES.includes(from))
+			.map(([from, { main }]) => [
+				from,
+				{ main: main.map((targets) => targets.filter((to) => !MEMORY_NODES.includes(to.node))) },
+			]),
 	);
 	connections['Customer Settings'] = { main: [[{ node: 'Read HR File', type: 'main', index: 0 }]] };
 	return { ...workflow, nodes, connections };
