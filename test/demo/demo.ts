@@ -10,7 +10,7 @@
  *      template twice, as the editor's "Execute workflow" does: tonight (the targets catch up with
  *      the sources) and the next night (nothing changed: nothing to write), then a Learnifier night
  *      whose Admentum export is cut short (the removals are held, the night ends red), and between
- *      them one night of SS 12000 → Learnifier on the same school; prints what
+ *      them a preview of SS 12000 → Learnifier on the same school; prints what
  *      changed in each target, read from the simulators, and each run's Sync Summary;
  *   6. with --screenshot, saves a picture of each template's first executed run in the editor to
  *      docs/screenshots/<template>.png, and of the preview's and the held night's Sync Summary
@@ -94,8 +94,8 @@ async function main(): Promise<number> {
 
 		// The nightly syncs; the error-workflow template runs only when a sync fails.
 		// The SS 12000 templates read the same people from another source: run nightly against the
-		// same targets they would only repeat the Admentum ones. One night of SS 12000 → Learnifier
-		// runs below; test/e2e/ss12000Templates.e2e.ts runs both on their own.
+		// same targets they would only repeat the Admentum ones. SS 12000 → Learnifier is previewed
+		// below; test/e2e/ss12000Templates.e2e.ts runs both on their own.
 		const templates = readTemplates()
 			.filter((template) => template.targets.length > 0 && !template.file.startsWith('ss12000-'))
 			.sort((a, b) => Number(b.file === FIRST) - Number(a.file === FIRST));
@@ -142,12 +142,14 @@ async function main(): Promise<number> {
 		if (ss12000) {
 			log('');
 			log(
-				'demo: ── the same school read through SS 12000, under the IDs Learnifier already has: nothing to write ──',
+				'demo: ── the same school read through SS 12000, under the IDs Learnifier already has (previewed: nothing is written) ──',
 			);
+			// As shipped (mode: preview). People with a protected identity are left out by default,
+			// so the preview names them as the only removals.
 			const [copy] = await importWorkflows(
 				n8n,
 				[
-					withCustomerSettings(toApply(ss12000.workflow), {
+					withCustomerSettings(ss12000.workflow, {
 						externalIdFrom: 'externalIdentifier',
 						externalIdContext: LEGACY_ID_CONTEXT,
 					}),
