@@ -15,7 +15,7 @@ import { isSuccess } from '../../shared/http/isSuccess';
 import { RequestPacer } from '../../shared/http/requestPacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/http/retryPolicy';
 import { newRequestStats, sendWithRetry, type ApiResponse } from '../../shared/http/sendWithRetry';
-import type { LearnifierUser, UserChanges } from '../helpers/types';
+import type { LearnifierUser, UserChanges } from './apiContract';
 import {
 	CREATED_ID_FIELD,
 	CREDENTIAL_TYPE,
