@@ -11,10 +11,11 @@ import { judgeRemovals } from './judgeRemovals';
 import { onlyTheseKeys } from './onlyTheseKeys';
 import { reconcileProperties } from './parameters';
 import { planChanges } from './planChanges';
+import { OUTPUT_NAMES } from './outputs';
+import { planItems } from './planItems';
 import { previewOutputs } from './previewOutputs';
 import { readSettings } from './readSettings';
 import { stopOnMassDeletion } from './stopOnMassDeletion';
-import { OUTPUT_NAMES, toOutputItems } from './toOutputItems';
 
 export class Reconcile implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,12 +54,14 @@ export class Reconcile implements INodeType {
 		// A preview reports a stop like any other outcome: it never fails here.
 		const outputs =
 			verdict.kind === 'stop'
-				? stopOnMassDeletion(this, plan, counts, {
-						...settings,
-						reportGuardStop: settings.reportGuardStop || settings.previewOnly,
-					})!
+				? stopOnMassDeletion(
+						this,
+						plan,
+						verdict.violation,
+						settings.reportGuardStop || settings.previewOnly,
+					)
 				: guardItems(
-						toOutputItems(plan, sourceItems, targetItems, {
+						planItems(plan, sourceItems, targetItems, {
 							targetIdField: settings.targetIdField,
 							normalizeUnicode: planOptions.normalizeUnicode ?? false,
 						}),

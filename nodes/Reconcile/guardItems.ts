@@ -8,10 +8,10 @@ import type { INodeExecutionData, IPairedItemData } from 'n8n-workflow';
 import { doneOutcome, withOutcome } from '../shared/syncOutcome';
 import type { RemovalVerdict } from './judgeRemovals';
 import { recordName } from './recordName';
-import { OUTPUT_NAMES } from './toOutputItems';
+import { outputIndex } from './outputs';
 
-const DELETE = OUTPUT_NAMES.indexOf('Delete');
-const SKIPPED = OUTPUT_NAMES.indexOf('Skipped');
+const DELETE = outputIndex('Delete');
+const SKIPPED = outputIndex('Skipped');
 
 const pairingsOf = ({ pairedItem }: INodeExecutionData): IPairedItemData[] =>
 	[pairedItem ?? []].flat().map((pair) => (typeof pair === 'number' ? { item: pair } : pair));

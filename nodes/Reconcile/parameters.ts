@@ -7,7 +7,8 @@ import {
 	whenOverLimitOption,
 } from '../shared/guardOptions';
 
-export const OPTION_NAMES = {
+/** Option names as the admin sees them; messages name options by these. */
+export const RECONCILE_OPTION_NAMES = {
 	allowMassDeletion: 'Allow Mass Deletion',
 	heldEarlier: 'Held Earlier',
 	maxDeletions: 'Max Deletions',
@@ -116,7 +117,7 @@ export const reconcileProperties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: OPTION_NAMES.allowMassDeletion,
+				displayName: RECONCILE_OPTION_NAMES.allowMassDeletion,
 				name: 'allowMassDeletion',
 				type: 'boolean',
 				default: false,
@@ -125,7 +126,7 @@ export const reconcileProperties: INodeProperties[] = [
 			},
 			approveHeldRemovalsOption('removals'),
 			{
-				displayName: OPTION_NAMES.heldEarlier,
+				displayName: RECONCILE_OPTION_NAMES.heldEarlier,
 				name: 'heldEarlier',
 				type: 'json',
 				default: '',
@@ -150,13 +151,13 @@ export const reconcileProperties: INodeProperties[] = [
 			},
 			...deletionLimitOptions(
 				{
-					displayName: OPTION_NAMES.maxDeletions,
+					displayName: RECONCILE_OPTION_NAMES.maxDeletions,
 					name: 'maxDeletions',
 					description:
 						'Stop the run when it would delete more target records than this. Turn on "Allow Mass Deletion" to skip the check.',
 				},
 				{
-					displayName: OPTION_NAMES.maxDeletionPercent,
+					displayName: RECONCILE_OPTION_NAMES.maxDeletionPercent,
 					name: 'maxDeletionPercent',
 					description:
 						'Stop the run when it would delete more than this percentage of the target records that have a key',
@@ -190,7 +191,7 @@ export const reconcileProperties: INodeProperties[] = [
 					'A target field that is true on records an earlier run locked (Learnifier: hardLock). They are not removed again, and are unlocked when the person is back.',
 			},
 			{
-				displayName: OPTION_NAMES.reportGuardStop,
+				displayName: RECONCILE_OPTION_NAMES.reportGuardStop,
 				name: 'reportGuardStop',
 				type: 'boolean',
 				default: false,

@@ -5,17 +5,15 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import {
-	outcomeOf,
-	previewOutcome,
+	markedAsPreview,
 	withOutcome,
-	SYNC_FIELD,
 	type SyncAction,
 	type SyncOutcome,
 } from '../shared/syncOutcome';
 import { recordName } from './recordName';
-import { OUTPUT_NAMES } from './toOutputItems';
+import { byOutput, outputIndex, type OutputName } from './outputs';
 
-const at = (name: (typeof OUTPUT_NAMES)[number]) => OUTPUT_NAMES.indexOf(name);
+const at = (outputs: INodeExecutionData[][], name: OutputName) => outputs[outputIndex(name)];
 
 const changeText = (changes: IDataObject) =>
 	Object.entries(changes)
@@ -34,30 +32,14 @@ function would(action: SyncAction, item: INodeExecutionData): INodeExecutionData
 	return { json: withOutcome(item.json, outcome), pairedItem: item.pairedItem };
 }
 
-/** Marks the outcomes already there (unchanged, skipped, held, stopped) as a preview's. */
-function marked(items: INodeExecutionData[]): INodeExecutionData[] {
-	const copies = new Map<SyncOutcome, SyncOutcome>();
-	return items.map((item) => {
-		const outcome = outcomeOf(item.json);
-		if (!outcome) return item;
-		// Unchanged items share one outcome object; so do their preview copies.
-		let copy = copies.get(outcome);
-		if (!copy) copies.set(outcome, (copy = Object.freeze(previewOutcome(outcome))));
-		return { ...item, json: { ...item.json, [SYNC_FIELD]: copy as unknown as IDataObject } };
-	});
-}
-
 export function previewOutputs(outputs: INodeExecutionData[][]): INodeExecutionData[][] {
 	const wouldDo = [
-		...outputs[at('Create')].map((item) => would('wouldCreate', item)),
-		...outputs[at('Update')].map((item) => would('wouldUpdate', item)),
-		...outputs[at('Delete')].map((item) => would('wouldRemove', item)),
+		...at(outputs, 'Create').map((item) => would('wouldCreate', item)),
+		...at(outputs, 'Update').map((item) => would('wouldUpdate', item)),
+		...at(outputs, 'Delete').map((item) => would('wouldRemove', item)),
 	];
-	return [
-		[],
-		[],
-		[],
-		[...wouldDo, ...marked(outputs[at('Unchanged')])],
-		marked(outputs[at('Skipped')]),
-	];
+	return byOutput({
+		Unchanged: [...wouldDo, ...markedAsPreview(at(outputs, 'Unchanged'))],
+		Skipped: markedAsPreview(at(outputs, 'Skipped')),
+	});
 }

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { keyList } from '../shared/approvalCode';
 import { DEFAULT_DELETION_LIMITS, type DeletionGuardLimits } from '../shared/deletionGuard';
 import { overLimitPolicy, type OverLimitPolicy } from '../shared/guardOptions';
-import { OPTION_NAMES } from './parameters';
+import { RECONCILE_OPTION_NAMES } from './parameters';
 import type { FieldMapping, PlanOptions } from './planChanges';
 
 export interface ReconcileSettings {
@@ -58,7 +58,7 @@ function readHeldEarlier(
 	if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object')) {
 		throw new NodeOperationError(
 			context.getNode(),
-			`"${OPTION_NAMES.heldEarlier}" must be rows with "key" and "code" (a list of objects)`,
+			`"${RECONCILE_OPTION_NAMES.heldEarlier}" must be rows with "key" and "code" (a list of objects)`,
 		);
 	}
 	const held = new Map<string, string>();

@@ -5,7 +5,7 @@
  * and Continue On Fail, n8n runs a node again when its first output item has `json.error`, which
  * for a write node would send every write twice.
  */
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 
 export const SYNC_FIELD = '_sync';
 
@@ -178,4 +178,19 @@ export function describeOutcome(outcome: SyncOutcome): string {
 export function outcomeOf(json: IDataObject): SyncOutcome | undefined {
 	const value = json[SYNC_FIELD] as SyncOutcome | undefined;
 	return value && typeof value === 'object' && typeof value.action === 'string' ? value : undefined;
+}
+
+/**
+ * Every outcome on these items marked as a preview's (unchanged, skipped, held, stopped ones too).
+ * Items that share one outcome object (Reconcile's Unchanged) share one frozen preview copy.
+ */
+export function markedAsPreview(items: INodeExecutionData[]): INodeExecutionData[] {
+	const copies = new Map<SyncOutcome, SyncOutcome>();
+	return items.map((item) => {
+		const outcome = outcomeOf(item.json);
+		if (!outcome) return item;
+		let copy = copies.get(outcome);
+		if (!copy) copies.set(outcome, (copy = Object.freeze(previewOutcome(outcome))));
+		return { ...item, json: { ...item.json, [SYNC_FIELD]: copy as unknown as IDataObject } };
+	});
 }

@@ -2,7 +2,8 @@
  * Turns the rows of every list read (one per school and role) into one item per person: a person
  * in several chosen schools becomes one item holding all their school ids.
  */
-import type { PersonItem, PersonOptions, PersonRow } from './types';
+import type { PersonRow } from '../transport/apiContract';
+import type { PersonItem, PersonOptions } from './types';
 
 const tidy = (value: string | null | undefined) => (value ?? '').trim();
 

@@ -1,26 +1,5 @@
 import type { Role } from '../transport/apiContract';
 
-/** One person as one Admentum list gave them (a person in several schools comes once per school). */
-export interface PersonRow {
-	id: string;
-	eid: string;
-	guid: string;
-	firstName: string;
-	lastName: string;
-	email: string | null;
-	role: Role;
-	schoolId: string;
-	className: string | null;
-	title: string | null;
-	personnummer: string | null;
-}
-
-export interface SchoolRecord {
-	id: string;
-	name: string;
-	code: string | null;
-}
-
 export type ExternalIdSource = 'id' | 'eid' | 'guid';
 
 export interface PersonOptions {

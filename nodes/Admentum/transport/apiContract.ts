@@ -7,6 +7,27 @@ export const CREDENTIAL_TYPE = 'admentumApi';
 export type ApiVariant = 'csv' | 'json';
 export type Role = 'student' | 'teacher';
 
+/** One person as one Admentum list gave them (a person in several schools comes once per school). */
+export interface PersonRow {
+	id: string;
+	eid: string;
+	guid: string;
+	firstName: string;
+	lastName: string;
+	email: string | null;
+	role: Role;
+	schoolId: string;
+	className: string | null;
+	title: string | null;
+	personnummer: string | null;
+}
+
+export interface SchoolRecord {
+	id: string;
+	name: string;
+	code: string | null;
+}
+
 /** An address with /csv/ in its path (e.g. https://skola.admentum.se/api/csv/v1) is the CSV export API. */
 export function variantOfAddress(address: string): ApiVariant {
 	let path = address;

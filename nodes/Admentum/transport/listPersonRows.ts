@@ -1,5 +1,11 @@
-import type { PersonRow } from '../helpers/types';
-import { CSV_API, FIELD, JSON_API, REQUIRED_PERSON_FIELDS, type Role } from './apiContract';
+import {
+	CSV_API,
+	FIELD,
+	JSON_API,
+	REQUIRED_PERSON_FIELDS,
+	type PersonRow,
+	type Role,
+} from './apiContract';
 import type { AdmentumSession } from './admentumSession';
 import { readCsvList } from './readCsvList';
 import { readJsonList } from './readJsonList';

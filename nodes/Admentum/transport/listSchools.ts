@@ -1,6 +1,5 @@
 import { trimmedText } from '../../shared/values';
-import type { SchoolRecord } from '../helpers/types';
-import { CSV_API, FIELD, JSON_API, REQUIRED_SCHOOL_FIELDS } from './apiContract';
+import { CSV_API, FIELD, JSON_API, REQUIRED_SCHOOL_FIELDS, type SchoolRecord } from './apiContract';
 import type { AdmentumSession } from './admentumSession';
 import { readCsvList } from './readCsvList';
 import { readJsonList } from './readJsonList';

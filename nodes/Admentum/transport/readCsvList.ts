@@ -1,4 +1,4 @@
-import { parseCsvTable, rowsAsRecords } from '../helpers/parseCsvTable';
+import { parseCsvTable, rowsAsRecords } from './parseCsvTable';
 import { getText, unexpectedAnswer, type AdmentumSession } from './admentumSession';
 
 /** One CSV list as records keyed by column name, after checking it has the columns we need. */

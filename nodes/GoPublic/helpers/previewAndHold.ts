@@ -2,15 +2,9 @@
  * What Import does differently in a preview, in a run limited to a few members, and when the guard
  * holds the leavers' locks back: pure steps around the sending in import.operation.ts.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	doneOutcome,
-	outcomeOf,
-	previewOutcome,
-	withOutcome,
-	SYNC_FIELD,
-} from '../../shared/syncOutcome';
+import { doneOutcome, withOutcome } from '../../shared/syncOutcome';
 import { describeMember } from './buildMember';
 import { uuidsOfKey, type LeaverMemory } from './leaverMemory';
 import type { LeaverPlan } from './leaverPlan';
@@ -62,14 +56,4 @@ export function heldItems(context: IExecuteFunctions, plan: LeaverPlan): INodeEx
 		pairedItem,
 	}));
 	return [...approvedNote, ...items];
-}
-
-/** Every outcome on these items marked as a preview's. */
-export function markedAsPreview(items: INodeExecutionData[]): INodeExecutionData[] {
-	return items.map((item) => {
-		const outcome = outcomeOf(item.json);
-		if (!outcome) return item;
-		const json = { ...item.json, [SYNC_FIELD]: previewOutcome(outcome) as unknown as IDataObject };
-		return { ...item, json };
-	});
 }

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { describeUser } from './describeUser';
-import type { ItemTools } from './forEachUser';
+import type { ItemTools } from '../transport/itemTools';
 
 /** A 409 in plain words: which e-mail, and which user already holds it. */
 export async function emailConflictError(

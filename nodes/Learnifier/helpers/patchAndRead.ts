@@ -1,6 +1,6 @@
-import type { LearnifierUser, UserChanges } from './types';
+import type { LearnifierUser, UserChanges } from '../transport/apiContract';
 import { isSuccess } from '../../shared/http/isSuccess';
-import type { ItemTools } from './forEachUser';
+import type { ItemTools } from '../transport/itemTools';
 import { emailConflictError } from './emailConflictError';
 
 /** Reads a user; a failure is an error naming what was being done. */

@@ -3,7 +3,7 @@
  * The rule that matters: an empty value never clears a field by accident. A field is cleared only
  * when the admin asks for it explicitly (Clear Fields, or the Reconcile option that allows it).
  */
-import type { UserChanges, WritableField } from './types';
+import type { UserChanges, WritableField } from '../transport/apiContract';
 import { trimmedText } from '../../shared/values';
 
 export const TEXT_FIELDS: ReadonlyArray<{

@@ -2,6 +2,8 @@
  * Every detail of Learnifier's Public API that our node relies on, in one place (see docs/apis.md:
  * what is confirmed and what is assumed). Correcting an assumption is a change to this file only.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 export const CREDENTIAL_TYPE = 'learnifierApi';
 
 export const PATHS = {
@@ -38,3 +40,30 @@ export interface LearnifierErrorBody {
 	message?: string;
 	field?: string | null;
 }
+
+/** A user as Learnifier's API returns it. */
+export interface LearnifierUser extends IDataObject {
+	id: string;
+	externalId: string | null;
+	firstName: string | null;
+	lastName: string | null;
+	displayName: string | null;
+	primaryEmail: string | null;
+	locale: string | null;
+	homeOrg: string | null;
+	hardLock: boolean;
+	locked: boolean;
+}
+
+/** The keys a create or update sends, with the values to write (null clears). */
+export type UserChanges = Partial<Record<WritableField, string | boolean | null>>;
+
+export type WritableField =
+	| 'externalId'
+	| 'firstName'
+	| 'lastName'
+	| 'displayName'
+	| 'primaryEmail'
+	| 'locale'
+	| 'homeOrg'
+	| 'hardLock';

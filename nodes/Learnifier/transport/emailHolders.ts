@@ -1,5 +1,4 @@
-import type { LearnifierUser } from '../helpers/types';
-import { DEFAULT_PAGE_SIZE } from './apiContract';
+import { DEFAULT_PAGE_SIZE, type LearnifierUser } from './apiContract';
 import type { LearnifierTransport } from './learnifierTransport';
 import { listUsers } from './listUsers';
 

@@ -15,7 +15,6 @@ import { isSuccess } from '../../shared/http/isSuccess';
 import { RequestPacer } from '../../shared/http/requestPacer';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../shared/http/retryPolicy';
 import { newRequestStats, sendWithRetry, type ApiResponse } from '../../shared/http/sendWithRetry';
-import type { LearnifierUser, UserChanges } from '../helpers/types';
 import {
 	CREATED_ID_FIELD,
 	CREDENTIAL_TYPE,
@@ -24,6 +23,8 @@ import {
 	QUERY,
 	STATUS,
 	type LearnifierErrorBody,
+	type LearnifierUser,
+	type UserChanges,
 } from './apiContract';
 
 export interface TransportSettings {

@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { LearnifierUser } from '../helpers/types';
+import type { LearnifierUser } from './apiContract';
 import type { LearnifierTransport } from './learnifierTransport';
 
 /**

@@ -12,7 +12,8 @@ import {
 	externalIdOf,
 	isProtected,
 } from './personFacts';
-import type { PersonItem, PersonOptions, Role, Ss12000Person } from './types';
+import type { Role, Ss12000Person } from '../transport/apiContract';
+import type { PersonItem, PersonOptions } from './types';
 
 export interface PersonList {
 	role: Role;

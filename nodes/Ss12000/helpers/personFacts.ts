@@ -1,6 +1,12 @@
 /** Pure readings of one SS 12000 person: which e-mail, which external ID, which relations count. */
-import { NO_SECURITY_MARKING } from '../transport/apiContract';
-import type { Duty, Enrolment, PersonOptions, Role, Ss12000Person } from './types';
+import {
+	NO_SECURITY_MARKING,
+	type Duty,
+	type Enrolment,
+	type Role,
+	type Ss12000Person,
+} from '../transport/apiContract';
+import type { PersonOptions } from './types';
 
 const tidy = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 const sameText = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

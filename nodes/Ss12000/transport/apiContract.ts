@@ -53,3 +53,66 @@ export const STATUS_WORDING: Partial<Record<number, string>> = {
 	403: 'The credential may not read this. Ask the school system provider to give the client read access to it',
 	404: 'This address does not exist at the SS 12000 API. Check the API address in the credential (it ends before /organisations)',
 };
+
+/** SS 12000 records as far as this node reads them (docs/apis.md: field names from the standard). */
+export interface Reference {
+	id: string;
+	displayName?: string;
+}
+
+export interface TypedEmail {
+	value: string;
+	type?: string;
+}
+
+export interface ExternalIdentifier {
+	value: string;
+	context?: string;
+	globallyUnique?: boolean;
+}
+
+export interface Enrolment {
+	enroledAt?: Reference;
+	schoolYear?: number;
+	cancelled?: boolean;
+	startDate?: string;
+	endDate?: string;
+}
+
+export interface Duty {
+	id?: string;
+	dutyAt?: Reference;
+	dutyRole?: string;
+	startDate?: string;
+	endDate?: string;
+}
+
+export interface Ss12000Person {
+	id: string;
+	givenName?: string;
+	familyName?: string;
+	emails?: TypedEmail[];
+	eduPersonPrincipalNames?: string[];
+	externalIdentifiers?: ExternalIdentifier[];
+	enrolments?: Enrolment[];
+	duties?: Duty[];
+	securityMarking?: string;
+}
+
+export interface Organisation {
+	id: string;
+	displayName?: string;
+	schoolUnitCode?: string;
+	organisationType?: string;
+}
+
+export interface Group {
+	id: string;
+	displayName?: string;
+	groupType?: string;
+	organisation?: Reference;
+	groupMemberships?: Array<{ person?: Reference }>;
+}
+
+/** The same two roles as the Admentum node: staff of any duty are `teacher`. */
+export type Role = 'student' | 'teacher';

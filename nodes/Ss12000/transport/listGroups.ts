@@ -1,5 +1,4 @@
-import type { Group } from '../helpers/types';
-import { GROUP_QUERY, PATHS } from './apiContract';
+import { GROUP_QUERY, PATHS, type Group } from './apiContract';
 import { readList } from './readList';
 import type { Ss12000Session } from './ss12000Session';
 

@@ -1,5 +1,4 @@
-import type { Organisation } from '../helpers/types';
-import { ORGANISATIONS_KEY, PATHS, SCHOOL_UNIT_TYPE } from './apiContract';
+import { ORGANISATIONS_KEY, PATHS, SCHOOL_UNIT_TYPE, type Organisation } from './apiContract';
 import { readList } from './readList';
 import type { Ss12000Session } from './ss12000Session';
 

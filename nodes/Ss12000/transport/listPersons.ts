@@ -1,5 +1,4 @@
-import type { Role, Ss12000Person } from '../helpers/types';
-import { PATHS, PERSON_QUERY } from './apiContract';
+import { PATHS, PERSON_QUERY, type Role, type Ss12000Person } from './apiContract';
 import { readList } from './readList';
 import { unexpectedAnswer, type Ss12000Session } from './ss12000Session';
 

@@ -5,6 +5,7 @@ import { NodeOperationError, type IExecuteFunctions, type INode } from 'n8n-work
 
 import type { ChangePlan } from '../../../nodes/Reconcile/planChanges';
 import type { ReconcileSettings } from '../../../nodes/Reconcile/readSettings';
+import { guardViolation, type RunCounts } from '../../../nodes/Reconcile/judgeRemovals';
 import { stopOnMassDeletion } from '../../../nodes/Reconcile/stopOnMassDeletion';
 
 const node = { name: 'Reconcile', type: 'reconcile', typeVersion: 1, position: [0, 0] } as INode;
@@ -30,20 +31,23 @@ const planDeleting = (count: number, more: Partial<ChangePlan> = {}): ChangePlan
 	...more,
 });
 
+/** The node's path: the guard judged once (judgeRemovals), and a violation stops the run. */
+function stop(ctx: IExecuteFunctions, plan: ChangePlan, counts: RunCounts, set: ReconcileSettings) {
+	const violation = guardViolation(plan, counts, set);
+	return violation === undefined
+		? undefined
+		: stopOnMassDeletion(ctx, plan, violation, set.reportGuardStop);
+}
+
 describe('Reconcile: stopOnMassDeletion', () => {
 	it('within the limits nothing stops', () => {
-		const result = stopOnMassDeletion(
-			context(),
-			planDeleting(2),
-			{ source: 8, target: 10 },
-			settings(),
-		);
+		const result = stop(context(), planDeleting(2), { source: 8, target: 10 }, settings());
 		assert.equal(result, undefined);
 	});
 
 	it('over the limits the run stops with the guard reason naming the options to change', () => {
 		assert.throws(
-			() => stopOnMassDeletion(context(), planDeleting(3), { source: 7, target: 10 }, settings()),
+			() => stop(context(), planDeleting(3), { source: 7, target: 10 }, settings()),
 			(error: unknown) => {
 				assert.ok(error instanceof NodeOperationError);
 				assert.match(error.message, /would remove 3 of 10 records/);
@@ -60,15 +64,12 @@ describe('Reconcile: stopOnMassDeletion', () => {
 
 	it('"Allow Mass Deletion" lets any deletion through, an empty source too', () => {
 		const allowed = settings({ allowMassDeletion: true });
-		assert.equal(
-			stopOnMassDeletion(context(), planDeleting(10), { source: 0, target: 10 }, allowed),
-			undefined,
-		);
+		assert.equal(stop(context(), planDeleting(10), { source: 0, target: 10 }, allowed), undefined);
 	});
 
 	it('an empty source only suggests allowing mass deletion', () => {
 		assert.throws(
-			() => stopOnMassDeletion(context(), planDeleting(1), { source: 0, target: 10 }, settings()),
+			() => stop(context(), planDeleting(1), { source: 0, target: 10 }, settings()),
 			/source list is empty .* If the source really is empty now, turn on "Allow Mass Deletion"/s,
 		);
 	});
@@ -76,7 +77,7 @@ describe('Reconcile: stopOnMassDeletion', () => {
 	it('targets without key and ones already removed are not counted in the target', () => {
 		const plan = planDeleting(2, { ignoredTargets: 4, alreadyRemoved: 3 });
 		assert.throws(
-			() => stopOnMassDeletion(context(), plan, { source: 1, target: 10 }, settings()),
+			() => stop(context(), plan, { source: 1, target: 10 }, settings()),
 			/would remove 2 of 3 records \(66\.7 %\)/,
 		);
 	});
@@ -86,7 +87,7 @@ describe('Reconcile: stopOnMassDeletion', () => {
 			[context(), settings({ reportGuardStop: true })],
 			[context(true), settings()],
 		] as const) {
-			const outputs = stopOnMassDeletion(ctx, planDeleting(3), { source: 7, target: 10 }, set)!;
+			const outputs = stop(ctx, planDeleting(3), { source: 7, target: 10 }, set)!;
 			assert.deepEqual(
 				outputs.map((items) => items.length),
 				[0, 0, 0, 0, 1],

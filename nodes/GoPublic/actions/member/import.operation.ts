@@ -8,6 +8,7 @@ import {
 
 import {
 	forRecord,
+	markedAsPreview,
 	previewOutcome,
 	skippedOutcome,
 	stoppedOutcome,
@@ -23,12 +24,7 @@ import { readImportOptions } from '../../helpers/importOptions';
 import { planLeaverLocks, type LeaverPlan } from '../../helpers/leaverPlan';
 import { changeLocks, type LeaverNight } from '../../helpers/leaverNight';
 import { wouldLock } from '../../helpers/lockChanges';
-import {
-	heldItems,
-	markedAsPreview,
-	memoryOfOnly,
-	onlyTheseMembers,
-} from '../../helpers/previewAndHold';
+import { heldItems, memoryOfOnly, onlyTheseMembers } from '../../helpers/previewAndHold';
 import { memoryStoreFor } from '../../helpers/memberMemory';
 import { toOutputItems, type MemberResultRow } from '../../helpers/memberResults';
 import { displayOnlyFor } from '../../../shared/displayOptions';

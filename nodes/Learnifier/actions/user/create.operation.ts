@@ -8,11 +8,12 @@ import {
 import { NoAnswerError } from '../../../shared/http/sendWithRetry';
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
-import type { LearnifierUser, UserChanges } from '../../helpers/types';
+import type { LearnifierUser, UserChanges } from '../../transport/apiContract';
 import { changesFromFields, TEXT_FIELDS } from '../../helpers/userFields';
 import { isSuccess } from '../../../shared/http/isSuccess';
 import { MAX_ATTEMPTS } from '../../transport/learnifierTransport';
-import { forEachUser, type ItemTools } from '../../helpers/forEachUser';
+import type { ItemTools } from '../../transport/itemTools';
+import { forEachUser } from './forEachUser';
 import { emailConflictError } from '../../helpers/emailConflictError';
 import { concurrencyOption, optionsCollection } from './common.description';
 import { displayOnlyFor } from '../../../shared/displayOptions';

@@ -3,7 +3,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
 import { isSuccess } from '../../../shared/http/isSuccess';
-import { forEachUser } from '../../helpers/forEachUser';
+import { forEachUser } from './forEachUser';
 import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';
 import { displayOnlyFor } from '../../../shared/displayOptions';

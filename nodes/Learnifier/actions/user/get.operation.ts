@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { isSuccess } from '../../../shared/http/isSuccess';
-import { forEachUser } from '../../helpers/forEachUser';
+import { forEachUser } from './forEachUser';
 import { optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';
 import { displayOnlyFor } from '../../../shared/displayOptions';

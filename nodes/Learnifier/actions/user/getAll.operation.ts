@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_PAGE_SIZE } from '../../transport/apiContract';
 import { listUsers } from '../../transport/listUsers';
-import { forEachUser } from '../../helpers/forEachUser';
+import { forEachUser } from './forEachUser';
 import { optionsCollection } from './common.description';
 import { displayOnlyFor } from '../../../shared/displayOptions';
 

@@ -3,7 +3,7 @@ import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, withOutcome } from '../../../shared/syncOutcome';
-import { forEachUser } from '../../helpers/forEachUser';
+import { forEachUser } from './forEachUser';
 import { patchAndRead } from '../../helpers/patchAndRead';
 import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';

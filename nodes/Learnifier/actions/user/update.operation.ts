@@ -7,9 +7,10 @@ import {
 
 import { describeUser } from '../../helpers/describeUser';
 import { doneOutcome, updatedOutcome, withOutcome } from '../../../shared/syncOutcome';
-import type { UserChanges } from '../../helpers/types';
+import type { UserChanges } from '../../transport/apiContract';
 import { changesFromFields, changesFromReconcile, TEXT_FIELDS } from '../../helpers/userFields';
-import { forEachUser, type ItemTools } from '../../helpers/forEachUser';
+import type { ItemTools } from '../../transport/itemTools';
+import { forEachUser } from './forEachUser';
 import { patchAndRead, readUser } from '../../helpers/patchAndRead';
 import { concurrencyOption, optionsCollection, userIdParameter } from './common.description';
 import { trimmedText } from '../../../shared/values';

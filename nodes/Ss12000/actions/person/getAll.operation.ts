@@ -16,9 +16,8 @@ import type {
 	PersonItem,
 	PersonOptions,
 	ProtectedIdentities,
-	Role,
 } from '../../helpers/types';
-import { CLASS_GROUP_TYPE, DEFAULT_EMAIL_TYPES } from '../../transport/apiContract';
+import { CLASS_GROUP_TYPE, DEFAULT_EMAIL_TYPES, type Role } from '../../transport/apiContract';
 import { listGroupsOf } from '../../transport/listGroups';
 import { listPersonsOf } from '../../transport/listPersons';
 import { openSession } from '../../transport/ss12000Session';

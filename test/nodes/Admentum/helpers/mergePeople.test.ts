@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { mergePeople } from '../../../../nodes/Admentum/helpers/mergePeople';
-import type { PersonOptions, PersonRow } from '../../../../nodes/Admentum/helpers/types';
+import type { PersonOptions } from '../../../../nodes/Admentum/helpers/types';
+import type { PersonRow } from '../../../../nodes/Admentum/transport/apiContract';
 
 const row = (changes: Partial<PersonRow>): PersonRow => ({
 	id: '1',

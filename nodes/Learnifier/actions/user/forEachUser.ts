@@ -4,20 +4,13 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { processItems } from '../../shared/processItems';
-import { reportPushBack } from '../../shared/reportPushBack';
-import {
-	DEFAULT_CONCURRENCY,
-	DEFAULT_MAX_RETRY_WAIT_SECONDS,
-} from '../actions/user/common.description';
-import { EmailHolders } from '../transport/emailHolders';
-import { LearnifierTransport } from '../transport/learnifierTransport';
-import { describeUser } from './describeUser';
-
-export interface ItemTools {
-	api: LearnifierTransport;
-	emailHolders: EmailHolders;
-}
+import { processItems } from '../../../shared/processItems';
+import { reportPushBack } from '../../../shared/reportPushBack';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_RETRY_WAIT_SECONDS } from './common.description';
+import { EmailHolders } from '../../transport/emailHolders';
+import type { ItemTools } from '../../transport/itemTools';
+import { LearnifierTransport } from '../../transport/learnifierTransport';
+import { describeUser } from '../../helpers/describeUser';
 
 export type UserWork = (
 	itemIndex: number,

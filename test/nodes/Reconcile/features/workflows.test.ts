@@ -8,8 +8,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
-import { runWorkflow } from '../../engine/runWorkflow';
-import { readWorkflowFixture } from '../../engine/workflowFixture';
+import { runWorkflow } from '../../../engine/runWorkflow';
+import { readWorkflowFixture } from '../../../engine/workflowFixture';
 
 const FOLDER = join(__dirname, 'workflows');
 const files = readdirSync(FOLDER).filter((file) => file.endsWith('.json'));

@@ -7,16 +7,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
-import { InMemoryDataTables } from '../../engine/dataTables';
-import { learnifierTemplateNight } from '../../engine/workflows/learnifierTemplateNight';
+import { InMemoryDataTables } from '../../../engine/dataTables';
+import { learnifierTemplateNight } from '../../../engine/workflows/learnifierTemplateNight';
 import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
-} from '../../simulators/admentum/admentumSimulator';
+} from '../../../simulators/admentum/admentumSimulator';
 import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
+} from '../../../simulators/learnifier/learnifierSimulator';
 
 let admentum: AdmentumSimulator;
 let learnifier: LearnifierSimulator;

@@ -13,22 +13,22 @@ import { after, before, describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { InMemoryDataTables } from '../../engine/dataTables';
-import { runWorkflow, type RunResult, type WorkflowJson } from '../../engine/runWorkflow';
-import { admentumCredential } from '../../engine/workflows/admentumWorkflow';
-import { credentialsFor } from '../../engine/workflows/goPublicWorkflow';
-import { readTemplate, withCustomerSettings } from '../../fixtures/templates';
+import { InMemoryDataTables } from '../../../engine/dataTables';
+import { runWorkflow, type RunResult, type WorkflowJson } from '../../../engine/runWorkflow';
+import { admentumCredential } from '../../../engine/workflows/admentumWorkflow';
+import { credentialsFor } from '../../../engine/workflows/goPublicWorkflow';
+import { readTemplate, withCustomerSettings } from '../../../fixtures/templates';
 import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
-} from '../../simulators/admentum/admentumSimulator';
+} from '../../../simulators/admentum/admentumSimulator';
 import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
-} from '../../simulators/gopublic/gopublicSimulator';
-import { seededRandom, type Random } from '../../simulators/kit/random';
-import { generatePeople, type PeopleWorld, type Person } from '../../simulators/seed/people';
-import { hrCsvText, hrRowsFrom } from '../../fixtures/hrCsv';
+} from '../../../simulators/gopublic/gopublicSimulator';
+import { seededRandom, type Random } from '../../../simulators/kit/random';
+import { generatePeople, type PeopleWorld, type Person } from '../../../simulators/seed/people';
+import { hrCsvText, hrRowsFrom } from '../../../fixtures/hrCsv';
 
 const NIGHTS = Number(process.env.NIGHTS ?? 320);
 

@@ -12,14 +12,14 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { readTemplate, withCustomerSettings } from '../../fixtures/templates';
-import { runWorkflow, type WorkflowJson } from '../../engine/runWorkflow';
+import { readTemplate, withCustomerSettings } from '../../../fixtures/templates';
+import { runWorkflow, type WorkflowJson } from '../../../engine/runWorkflow';
 import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
-} from '../../simulators/gopublic/gopublicSimulator';
-import { BO, KONTAKTER_CSV, MARTA, SOREN } from '../../fixtures/kontakter/kontakter';
-import { credentialsFor } from '../../engine/workflows/goPublicWorkflow';
+} from '../../../simulators/gopublic/gopublicSimulator';
+import { BO, KONTAKTER_CSV, MARTA, SOREN } from '../../../fixtures/kontakter/kontakter';
+import { credentialsFor } from '../../../engine/workflows/goPublicWorkflow';
 
 const folder = mkdtempSync(join(tmpdir(), 'dirsync-kontakter-'));
 process.env.N8N_RESTRICT_FILE_ACCESS_TO = folder;

@@ -3,13 +3,13 @@ import { describe, it } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { approvalCode } from '../../../nodes/shared/approvalCode';
+import { approvalCode } from '../../../../nodes/shared/approvalCode';
 import {
 	OUTPUTS,
 	RECONCILE,
 	runReconcile,
 	type OutputName,
-} from '../../engine/workflows/reconcileWorkflow';
+} from '../../../engine/workflows/reconcileWorkflow';
 
 type Result = Awaited<ReturnType<typeof runReconcile>>;
 

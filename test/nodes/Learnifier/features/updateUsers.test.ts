@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { generatePeople } from '../../simulators/seed/people';
+import { generatePeople } from '../../../simulators/seed/people';
 import {
 	learnifierRealmFrom,
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
-import { LEARNIFIER, runLearnifier, writes } from '../../engine/workflows/learnifierWorkflow';
+} from '../../../simulators/learnifier/learnifierSimulator';
+import { LEARNIFIER, runLearnifier, writes } from '../../../engine/workflows/learnifierWorkflow';
 
 const realm = learnifierRealmFrom(generatePeople({ seed: 6, count: 20 }).people, { admins: 1 });
 const [alice, bob] = realm.filter((u) => u.externalId && u.primaryEmail);

@@ -4,12 +4,12 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
+} from '../../../simulators/learnifier/learnifierSimulator';
 import {
 	LEARNIFIER,
 	runLearnifier,
 	usersWithExternalId,
-} from '../../engine/workflows/learnifierWorkflow';
+} from '../../../engine/workflows/learnifierWorkflow';
 
 const createParameters = (options: Record<string, number>) => ({
 	operation: 'create',

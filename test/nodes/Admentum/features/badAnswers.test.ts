@@ -11,14 +11,14 @@ import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
 	type BadAnswer,
-} from '../../simulators/admentum/admentumSimulator';
-import type { RunResult } from '../../engine/runWorkflow';
+} from '../../../simulators/admentum/admentumSimulator';
+import type { RunResult } from '../../../engine/runWorkflow';
 import {
 	ADMENTUM,
 	admentumCredential,
 	readPeople,
 	runAdmentum,
-} from '../../engine/workflows/admentumWorkflow';
+} from '../../../engine/workflows/admentumWorkflow';
 
 let sim: AdmentumSimulator;
 before(async () => (sim = await startAdmentumSimulator()));

@@ -7,17 +7,17 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { InMemoryDataTables } from '../../engine/dataTables';
-import { learnifierTemplateNight } from '../../engine/workflows/learnifierTemplateNight';
+import { InMemoryDataTables } from '../../../engine/dataTables';
+import { learnifierTemplateNight } from '../../../engine/workflows/learnifierTemplateNight';
 import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
-} from '../../simulators/admentum/admentumSimulator';
+} from '../../../simulators/admentum/admentumSimulator';
 import {
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
-import type { Person } from '../../simulators/seed/people';
+} from '../../../simulators/learnifier/learnifierSimulator';
+import type { Person } from '../../../simulators/seed/people';
 
 let admentum: AdmentumSimulator;
 let learnifier: LearnifierSimulator;

@@ -9,20 +9,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { InMemoryDataTables } from '../../engine/dataTables';
-import { runWorkflow, type WorkflowJson } from '../../engine/runWorkflow';
-import { admentumCredential } from '../../engine/workflows/admentumWorkflow';
-import { credentialsFor } from '../../engine/workflows/goPublicWorkflow';
-import { hrCsvText, hrRowsFrom } from '../../fixtures/hrCsv';
-import { readTemplate, withCustomerSettings } from '../../fixtures/templates';
+import { InMemoryDataTables } from '../../../engine/dataTables';
+import { runWorkflow, type WorkflowJson } from '../../../engine/runWorkflow';
+import { admentumCredential } from '../../../engine/workflows/admentumWorkflow';
+import { credentialsFor } from '../../../engine/workflows/goPublicWorkflow';
+import { hrCsvText, hrRowsFrom } from '../../../fixtures/hrCsv';
+import { readTemplate, withCustomerSettings } from '../../../fixtures/templates';
 import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
-} from '../../simulators/admentum/admentumSimulator';
+} from '../../../simulators/admentum/admentumSimulator';
 import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
-} from '../../simulators/gopublic/gopublicSimulator';
+} from '../../../simulators/gopublic/gopublicSimulator';
 
 const folder = mkdtempSync(join(tmpdir(), 'dirsync-empty-source-'));
 process.env.N8N_RESTRICT_FILE_ACCESS_TO = folder;

@@ -5,7 +5,7 @@ import {
 	detectDelimiter,
 	parseCsvTable,
 	rowsAsRecords,
-} from '../../../../nodes/Admentum/helpers/parseCsvTable';
+} from '../../../../nodes/Admentum/transport/parseCsvTable';
 
 const BOM = '\uFEFF';
 

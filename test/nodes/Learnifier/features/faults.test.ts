@@ -6,17 +6,17 @@ import {
 	LEARNIFIER_TEST_SECRET,
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
+} from '../../../simulators/learnifier/learnifierSimulator';
 import {
 	LEARNIFIER,
 	QUICK_RETRIES,
 	runLearnifier,
 	usersWithExternalId,
-} from '../../engine/workflows/learnifierWorkflow';
+} from '../../../engine/workflows/learnifierWorkflow';
 import {
 	MAX_ATTEMPTS,
 	MAX_ATTEMPTS_WHEN_RATE_LIMITED,
-} from '../../../nodes/Learnifier/transport/learnifierTransport';
+} from '../../../../nodes/Learnifier/transport/learnifierTransport';
 
 const createParameters = {
 	operation: 'create',

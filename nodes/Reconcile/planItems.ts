@@ -12,10 +12,8 @@ import {
 	type DataRecord,
 	type FieldPath,
 } from './fieldValues';
+import { byOutput } from './outputs';
 import type { ChangePlan, Update } from './planChanges';
-
-/** The outputs in the order the node declares them. */
-export const OUTPUT_NAMES = ['Create', 'Update', 'Delete', 'Unchanged', 'Skipped'] as const;
 
 const SOURCE_INPUT = 0;
 const TARGET_INPUT = 1;
@@ -75,7 +73,7 @@ export interface OutputOptions {
 	normalizeUnicode: boolean;
 }
 
-export function toOutputItems(
+export function planItems(
 	plan: ChangePlan,
 	sourceItems: readonly INodeExecutionData[],
 	targetItems: readonly INodeExecutionData[],
@@ -128,5 +126,11 @@ export function toOutputItems(
 		},
 		pairedItem: side === 'source' ? sourcePair(index) : targetPair(index),
 	}));
-	return [create, update, remove, unchanged, skipped];
+	return byOutput({
+		Create: create,
+		Update: update,
+		Delete: remove,
+		Unchanged: unchanged,
+		Skipped: skipped,
+	});
 }

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import { generatePeople } from '../../simulators/seed/people';
+import { generatePeople } from '../../../simulators/seed/people';
 import {
 	learnifierRealmFrom,
 	startLearnifierSimulator,
 	type LearnifierSimulator,
-} from '../../simulators/learnifier/learnifierSimulator';
-import { LEARNIFIER, runLearnifier } from '../../engine/workflows/learnifierWorkflow';
+} from '../../../simulators/learnifier/learnifierSimulator';
+import { LEARNIFIER, runLearnifier } from '../../../engine/workflows/learnifierWorkflow';
 
 const realm = learnifierRealmFrom(generatePeople({ seed: 5, count: 23 }).people, { admins: 2 });
 

@@ -4,18 +4,18 @@ import { after, before, describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { approvalCode } from '../../../nodes/shared/approvalCode';
-import { runWorkflow } from '../../engine/runWorkflow';
+import { approvalCode } from '../../../../nodes/shared/approvalCode';
+import { runWorkflow } from '../../../engine/runWorkflow';
 import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
-} from '../../simulators/gopublic/gopublicSimulator';
+} from '../../../simulators/gopublic/gopublicSimulator';
 import {
 	IMPORT,
 	NODE,
 	credentialsFor,
 	itemsToGoPublic,
-} from '../../engine/workflows/goPublicWorkflow';
+} from '../../../engine/workflows/goPublicWorkflow';
 
 let sim: GoPublicSimulator;
 

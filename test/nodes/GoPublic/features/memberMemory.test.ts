@@ -8,11 +8,11 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { runWorkflow } from '../../../../engine/runWorkflow';
+import { runWorkflow } from '../../../engine/runWorkflow';
 import {
 	startGoPublicSimulator,
 	type GoPublicSimulator,
-} from '../../../../simulators/gopublic/gopublicSimulator';
+} from '../../../simulators/gopublic/gopublicSimulator';
 import {
 	IMPORT,
 	NODE,
@@ -20,7 +20,7 @@ import {
 	itemsToGoPublic,
 	memberUuids,
 	staffRows,
-} from '../../../../engine/workflows/goPublicWorkflow';
+} from '../../../engine/workflows/goPublicWorkflow';
 
 let sim: GoPublicSimulator;
 
