@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { mergePersons } from '../../../../nodes/Ss12000/helpers/mergePersons';
-import type { PersonOptions, Ss12000Person } from '../../../../nodes/Ss12000/helpers/types';
+import type { PersonOptions } from '../../../../nodes/Ss12000/helpers/types';
+import type { Ss12000Person } from '../../../../nodes/Ss12000/transport/apiContract';
 
 const options = (changes: Partial<PersonOptions> = {}): PersonOptions => ({
 	externalIdFrom: 'id',

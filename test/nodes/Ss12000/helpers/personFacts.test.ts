@@ -10,7 +10,8 @@ import {
 	isCurrent,
 	isProtected,
 } from '../../../../nodes/Ss12000/helpers/personFacts';
-import type { PersonOptions, Ss12000Person } from '../../../../nodes/Ss12000/helpers/types';
+import type { PersonOptions } from '../../../../nodes/Ss12000/helpers/types';
+import type { Ss12000Person } from '../../../../nodes/Ss12000/transport/apiContract';
 
 const TODAY = '2025-09-15';
 const options = (changes: Partial<PersonOptions> = {}): PersonOptions => ({
