@@ -36,10 +36,12 @@ export function guardItems(
 	const notes: INodeExecutionData[] = [];
 	outputs[DELETE] = outputs[DELETE].filter((item) => !isHeld(item));
 	if (verdict.approvedCode !== undefined) {
-		const count = outputs[DELETE].length;
+		const approved = verdict.approvedCount ?? 0;
+		const since = outputs[DELETE].length - approved;
+		const more = since > 0 ? `, and ${since} more within the limits` : '';
 		const note = doneOutcome(
 			'approved',
-			`${count} held removals approved with code ${verdict.approvedCode}: they go through tonight.`,
+			`${approved} held removals approved with code ${verdict.approvedCode}${more}: they go through tonight.`,
 		);
 		notes.push({ json: withOutcome({}, note), pairedItem: outputs[DELETE].flatMap(pairingsOf) });
 	}

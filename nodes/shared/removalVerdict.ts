@@ -37,8 +37,9 @@ export type RemovalVerdict =
 			held: string[];
 			code?: string;
 			heldBecause?: string;
-			/** The entered code, when it let removals through tonight. */
+			/** The entered code, when it let removals through tonight, and how many. */
 			approvedCode?: string;
+			approvedCount?: number;
 	  };
 
 function approvedTonight(question: RemovalQuestion): Set<string> {
@@ -54,9 +55,10 @@ export function judgeRemovals(question: RemovalQuestion): RemovalVerdict {
 	const approved = approvedTonight(question);
 	const rest = question.removals.filter((key) => !approved.has(key));
 	const approvedCode = approved.size > 0 ? trimmedText(question.entered)?.toLowerCase() : undefined;
+	const approvedCount = approved.size > 0 ? approved.size : undefined;
 	const violation = question.violation(rest.length);
 	if (violation === undefined)
-		return { kind: 'go', remove: question.removals, held: [], approvedCode };
+		return { kind: 'go', remove: question.removals, held: [], approvedCode, approvedCount };
 	if (question.policy === OVER_LIMIT.stop) return { kind: 'stop', violation };
 	const code = approvalCode(rest);
 	return {
@@ -66,5 +68,6 @@ export function judgeRemovals(question: RemovalQuestion): RemovalVerdict {
 		code,
 		heldBecause: heldBecause(rest.length, question.targetCount, question.noun, code),
 		approvedCode,
+		approvedCount,
 	};
 }

@@ -108,7 +108,7 @@ test('a preview sends no write request and reports exactly what the apply run th
 	t.diagnostic(`apply:   ${applied.summary.summary}`);
 });
 
-test('a held night applies creates and updates, no removal, and ends red; the approval lets exactly that set through, once', async (t) => {
+test('a held night applies creates and updates, no removal, and ends red; the approval lets them through the next night, with one more leaver since judged alone', async (t) => {
 	assert.equal((await night(apply)).execution.status, 'success');
 	const lockedBefore = lockedIds();
 	const world = admentum().state.world;
@@ -137,27 +137,29 @@ test('a held night applies creates and updates, no removal, and ends red; the ap
 	assert.ok(code, held.summary.heldBecause);
 	t.diagnostic(`held: ${held.summary.summary}`);
 
-	// One more person leaves before the admin approves: the code no longer fits, all are held again.
-	const cut = admentum().state.world;
+	// One more person leaves before the admin enters the code in the same workflow's Customer
+	// Settings: the held 200 go, and the one more leaver, judged on their own, is within the limits.
 	const oneMore = cutSource(1);
 	assert.equal(oneMore.length, 1);
-	const approvedWith = await copyWith({ approveHeldRemovals: code });
-	const larger = await night(approvedWith);
-	assert.equal(larger.execution.status, 'error');
-	assert.equal(larger.summary.counts.held, gone.length + 1);
-	assert.deepEqual(lockedIds(), lockedBefore);
+	const sameWorkflow = (settings: Record<string, string>) =>
+		harness.importTemplate(TEMPLATE, (workflow) => ({
+			...withCustomerSettings(workflow, settings),
+			id: apply.id,
+		}));
+	const approvedWith = await sameWorkflow({ approveHeldRemovals: code });
+	try {
+		const approved = await night(approvedWith);
+		assert.equal(approved.execution.status, 'success', executionError(approved.execution));
+		assert.deepEqual(lockedIds(), [...lockedBefore, ...gone, ...oneMore].sort());
+		assert.equal(approved.summary.approved.length, 1);
+		t.diagnostic(`approved: ${approved.summary.summary}; ${approved.summary.approved[0]}`);
 
-	// That person is back: the held set is the approved one again.
-	admentum().state.world = cut;
-	const approved = await night(approvedWith);
-	assert.equal(approved.execution.status, 'success', executionError(approved.execution));
-	assert.deepEqual(lockedIds(), [...lockedBefore, ...gone].sort());
-	assert.equal(approved.summary.approved.length, 1);
-	t.diagnostic(`approved: ${approved.summary.summary}; ${approved.summary.approved[0]}`);
-
-	const after = await night(approvedWith);
-	assert.equal(after.execution.status, 'success');
-	assert.deepEqual(after.writes, [], 'the approval was used once: nothing is left to remove');
+		const after = await night(approvedWith);
+		assert.equal(after.execution.status, 'success');
+		assert.deepEqual(after.writes, [], 'nothing is left to remove');
+	} finally {
+		await sameWorkflow({});
+	}
 });
 
 test('a one-person run touches only that person', async () => {

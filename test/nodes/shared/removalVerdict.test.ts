@@ -23,6 +23,7 @@ describe('the held/approve decision', () => {
 			remove: keys(1, 3),
 			held: [],
 			approvedCode: undefined,
+			approvedCount: undefined,
 		});
 		const held = judgeRemovals(question(keys(1, 8)));
 		assert.equal(held.kind === 'go' && held.held.length, 8);
@@ -48,11 +49,15 @@ describe('the held/approve decision', () => {
 		const churn = judgeRemovals(
 			question([...keys(2, 8), 'k20', 'k21'], { entered: code, heldBefore }),
 		);
-		assert.deepEqual(churn.kind === 'go' && [churn.remove.length, churn.held, churn.approvedCode], [
-			9,
-			[],
-			code,
-		]);
+		assert.deepEqual(
+			churn.kind === 'go' && [
+				churn.remove.length,
+				churn.held,
+				churn.approvedCode,
+				churn.approvedCount,
+			],
+			[9, [], code, 7],
+		);
 		// The export was cut short since: the approved go, the 10 new ones are held under a new code.
 		const cut = judgeRemovals(
 			question([...keys(1, 8), ...keys(30, 39)], { entered: code, heldBefore }),
