@@ -43,7 +43,11 @@ export function guardItems(
 			'approved',
 			`${approved} held removals approved with code ${verdict.approvedCode}${more}: they go through tonight.`,
 		);
-		notes.push({ json: withOutcome({}, note), pairedItem: outputs[DELETE].flatMap(pairingsOf) });
+		const json = withOutcome(
+			{ approvalCode: verdict.approvedCode, approvedKeys: verdict.approvedKeys ?? [] },
+			note,
+		);
+		notes.push({ json, pairedItem: outputs[DELETE].flatMap(pairingsOf) });
 	}
 	outputs[SKIPPED] = [...outputs[SKIPPED], ...heldItems, ...notes];
 	return outputs;

@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { judgeNight, type FailPolicy } from './judgeNight';
-import { summarizeOutcomes, type RunSummary } from './summarizeOutcomes';
+import { summarizeOutcomes, type RunSummary } from '../shared/summarizeOutcomes';
 
 const STOP_AND_ERROR = 'n8n-nodes-base.stopAndError';
 

@@ -3,7 +3,7 @@
  * deletion guard stopped, or that a target refused as a whole, failed under every rule but
  * "Never". Records the source could not complete (skipped) never count against a night. Pure.
  */
-import type { RunSummary } from './summarizeOutcomes';
+import type { RunSummary } from '../shared/summarizeOutcomes';
 
 export const FAIL_RULES = ['refusedOrShare', 'refused', 'anyFailed', 'never'] as const;
 

@@ -37,9 +37,10 @@ export type RemovalVerdict =
 			held: string[];
 			code?: string;
 			heldBecause?: string;
-			/** The entered code, when it let removals through tonight, and how many. */
+			/** The entered code, when it let removals through tonight, and whom. */
 			approvedCode?: string;
 			approvedCount?: number;
+			approvedKeys?: string[];
 	  };
 
 function approvedTonight(question: RemovalQuestion): Set<string> {
@@ -56,9 +57,17 @@ export function judgeRemovals(question: RemovalQuestion): RemovalVerdict {
 	const rest = question.removals.filter((key) => !approved.has(key));
 	const approvedCode = approved.size > 0 ? trimmedText(question.entered)?.toLowerCase() : undefined;
 	const approvedCount = approved.size > 0 ? approved.size : undefined;
+	const approvedKeys = approved.size > 0 ? [...approved] : undefined;
 	const violation = question.violation(rest.length);
 	if (violation === undefined)
-		return { kind: 'go', remove: question.removals, held: [], approvedCode, approvedCount };
+		return {
+			kind: 'go',
+			remove: question.removals,
+			held: [],
+			approvedCode,
+			approvedCount,
+			approvedKeys,
+		};
 	if (question.policy === OVER_LIMIT.stop) return { kind: 'stop', violation };
 	const code = approvalCode(rest);
 	return {
@@ -69,5 +78,6 @@ export function judgeRemovals(question: RemovalQuestion): RemovalVerdict {
 		heldBecause: heldBecause(rest.length, question.targetCount, question.noun, code),
 		approvedCode,
 		approvedCount,
+		approvedKeys,
 	};
 }

@@ -73,6 +73,10 @@ export interface SyncOutcome {
 	fields?: string[];
 	/** Reported by a preview: nothing was written. */
 	preview?: boolean;
+	/** The person's key in the sync (the external ID), where the item does not carry it itself. */
+	key?: string;
+	/** The person's name, where the item does not carry it itself. */
+	name?: string;
 }
 
 /** Where a record came from and what it is called; every field optional. */

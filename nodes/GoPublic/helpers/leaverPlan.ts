@@ -17,8 +17,9 @@ export interface LeaverPlan {
 	held: string[];
 	heldCode?: string;
 	heldBecause?: string;
-	/** The approval code that let held leavers through tonight, when one did. */
+	/** The approval code that let held leavers through tonight, when one did, and whom. */
 	approvedCode?: string;
+	approvedKeys?: string[];
 }
 
 /** Why the guard stops the night (before anything is sent), with its numbers. */
@@ -79,5 +80,6 @@ export function planLeaverLocks(
 		heldCode: verdict.code,
 		heldBecause: verdict.heldBecause,
 		approvedCode: verdict.approvedCode,
+		approvedKeys: verdict.approvedKeys,
 	};
 }

@@ -42,11 +42,12 @@ export function heldItems(context: IExecuteFunctions, plan: LeaverPlan): INodeEx
 			'approved',
 			`Held locks approved with code ${plan.approvedCode}: they go through tonight.`,
 		);
-		approvedNote.push({ json: withOutcome({}, note), pairedItem });
+		const approved = { approvalCode: plan.approvedCode, approvedKeys: plan.approvedKeys ?? [] };
+		approvedNote.push({ json: withOutcome(approved, note), pairedItem });
 	}
 	const items = plan.held.map((key) => ({
 		json: withOutcome(
-			{ uuids: uuidsOfKey(key), status: 'held', leftSource: true },
+			{ uuids: uuidsOfKey(key), status: 'held', leftSource: true, approvalCode: plan.heldCode },
 			{
 				action: 'held',
 				record: describeMember(uuidsOfKey(key)),

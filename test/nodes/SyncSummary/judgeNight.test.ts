@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { judgeNight, type FailPolicy } from '../../../nodes/SyncSummary/judgeNight';
-import { summarizeOutcomes } from '../../../nodes/SyncSummary/summarizeOutcomes';
+import { summarizeOutcomes } from '../../../nodes/shared/summarizeOutcomes';
 
 const outcomes = (counts: Record<string, number>, extra: object[] = []) => [
 	...Object.entries(counts).flatMap(([action, n]) =>

@@ -24,6 +24,7 @@ describe('the held/approve decision', () => {
 			held: [],
 			approvedCode: undefined,
 			approvedCount: undefined,
+			approvedKeys: undefined,
 		});
 		const held = judgeRemovals(question(keys(1, 8)));
 		assert.equal(held.kind === 'go' && held.held.length, 8);
@@ -55,8 +56,9 @@ describe('the held/approve decision', () => {
 				churn.held,
 				churn.approvedCode,
 				churn.approvedCount,
+				churn.approvedKeys,
 			],
-			[9, [], code, 7],
+			[9, [], code, 7, keys(2, 8)],
 		);
 		// The export was cut short since: the approved go, the 10 new ones are held under a new code.
 		const cut = judgeRemovals(

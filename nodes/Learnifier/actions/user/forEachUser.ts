@@ -11,6 +11,7 @@ import { EmailHolders } from '../../transport/emailHolders';
 import type { ItemTools } from '../../transport/itemTools';
 import { LearnifierTransport } from '../../transport/learnifierTransport';
 import { describeUser } from '../../helpers/describeUser';
+import { outcomeOf, withOutcome } from '../../../shared/syncOutcome';
 
 export type UserWork = (
 	itemIndex: number,
@@ -19,17 +20,32 @@ export type UserWork = (
 
 /**
  * The person an item is about, where that is plain: Reconcile's items carry the matched `key`
- * (the external ID), and Update items hold the person under `source`. Error messages name the
- * user in every case.
+ * (the external ID), and Update items hold the person under `source`.
  */
+const hasKey = (input: IDataObject) => input.key !== undefined && input.key !== null;
+const personFieldsOf = (input: IDataObject) => (input.source as IDataObject | undefined) ?? input;
+
+function personOf(input: IDataObject): { key: string; name: string } | undefined {
+	if (!hasKey(input)) return undefined;
+	const { firstName, lastName } = personFieldsOf(input);
+	return { key: String(input.key), name: [firstName, lastName].filter(Boolean).join(' ') };
+}
+
+/** Error messages name the user in every case. */
 function recordOf(input: IDataObject): string | undefined {
-	if (input.key === undefined || input.key === null) return undefined;
-	const person = (input.source as IDataObject | undefined) ?? input;
-	return describeUser({
-		externalId: input.key,
-		firstName: person.firstName,
-		lastName: person.lastName,
-	});
+	if (!hasKey(input)) return undefined;
+	const { firstName, lastName } = personFieldsOf(input);
+	return describeUser({ externalId: input.key, firstName, lastName });
+}
+
+/** The outcome names the person, so that a removal can be logged by key and name. */
+function withPerson(result: IDataObject | IDataObject[], input: IDataObject) {
+	const person = personOf(input);
+	const named = (json: IDataObject): IDataObject => {
+		const outcome = outcomeOf(json);
+		return person && outcome ? withOutcome(json, { ...outcome, ...person }) : json;
+	};
+	return Array.isArray(result) ? result.map(named) : named(result);
 }
 
 export async function forEachUser(
@@ -43,11 +59,12 @@ export async function forEachUser(
 		maxRetryWaitSeconds: option('maxRetryWaitSeconds', DEFAULT_MAX_RETRY_WAIT_SECONDS),
 	});
 	const tools: ItemTools = { api, emailHolders: new EmailHolders(api) };
-	const items = await processItems(
+	const items = context.getInputData();
+	const results = await processItems(
 		context,
 		{ concurrency: option('concurrency', DEFAULT_CONCURRENCY), recordOf },
-		async (itemIndex) => await work(itemIndex, tools),
+		async (itemIndex) => withPerson(await work(itemIndex, tools), items[itemIndex].json),
 	);
 	reportPushBack(context, 'Learnifier', api.stats);
-	return [items];
+	return [results];
 }

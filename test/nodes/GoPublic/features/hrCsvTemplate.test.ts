@@ -46,6 +46,10 @@ function template(rows: IDataObject[]): WorkflowJson {
 			'Memory Table': pinned([{ id: 'memory-table' }]),
 			'Read Memory': pinned(rows.length > 0 ? rows : [{}]),
 			'Save Memory': pinned([{}]),
+			'History Table': pinned([{ id: 'history-table' }]),
+			'Removal Log Table': pinned([{ id: 'removal-log-table' }]),
+			'Save History': pinned([{}]),
+			'Save Removals': pinned([{}]),
 		},
 	};
 }

@@ -163,7 +163,12 @@ describe('Learnifier → User → Update, Lock, Unlock, Delete', () => {
 			{ items: [{ ...bob, key: bob.externalId, targetId: bob.id }] },
 		);
 		assert.equal(sim.state.users.get(bob.id)!.hardLock, true);
-		assert.deepEqual(locked.json(LEARNIFIER)[0]._sync, { action: 'locked' });
+		// The outcome names the person Reconcile's item was about, for the removal log.
+		assert.deepEqual(locked.json(LEARNIFIER)[0]._sync, {
+			action: 'locked',
+			key: bob.externalId,
+			name: `${bob.firstName} ${bob.lastName}`,
+		});
 		const unlocked = await runLearnifier(sim, { operation: 'unlock' }, { items: [{ id: bob.id }] });
 		assert.equal(sim.state.users.get(bob.id)!.hardLock, false);
 		assert.equal(unlocked.json(LEARNIFIER)[0].hardLock, false);

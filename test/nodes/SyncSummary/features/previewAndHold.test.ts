@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { IDataObject } from 'n8n-workflow';
 
 import { judgeNight, type FailPolicy } from '../../../../nodes/SyncSummary/judgeNight';
-import { summarizeOutcomes } from '../../../../nodes/SyncSummary/summarizeOutcomes';
+import { summarizeOutcomes } from '../../../../nodes/shared/summarizeOutcomes';
 
 const policy: FailPolicy = { when: 'refusedOrShare', maxFailedPercent: 10 };
 const many = (count: number, sync: (i: number) => IDataObject) =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { summarizeOutcomes } from '../../../nodes/SyncSummary/summarizeOutcomes';
+import { summarizeOutcomes } from '../../../nodes/shared/summarizeOutcomes';
 
 describe('summarizeOutcomes', () => {
 	it('counts each item by its _sync action and lists skip and failure reasons', () => {

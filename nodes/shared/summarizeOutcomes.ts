@@ -11,7 +11,7 @@ import {
 	SYNC_ACTIONS,
 	WRITE_ACTIONS,
 	type SyncOutcome,
-} from '../shared/syncOutcome';
+} from './syncOutcome';
 
 /** Counted always (0 when none), in the order an admin reads them; rarer actions follow when seen. */
 export const OUTCOME_ORDER: readonly string[] = SYNC_ACTIONS.filter(
