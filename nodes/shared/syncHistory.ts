@@ -115,17 +115,16 @@ export const HISTORY_COLUMNS: ReadonlyArray<{ name: keyof HistoryRow; type: Colu
 ];
 
 /** The columns of "Removal log", in the order the templates create them. */
-export const REMOVAL_LOG_COLUMNS: ReadonlyArray<{ name: keyof RemovalLogRow; type: ColumnType }> =
-	[
-		{ name: 'at', type: 'date' },
-		{ name: 'customer', type: 'string' },
-		{ name: 'target', type: 'string' },
-		{ name: 'key', type: 'string' },
-		{ name: 'name', type: 'string' },
-		{ name: 'action', type: 'string' },
-		{ name: 'reason', type: 'string' },
-		{ name: 'approvalCode', type: 'string' },
-		{ name: 'workflowId', type: 'string' },
-		{ name: 'workflowName', type: 'string' },
-		{ name: 'executionId', type: 'string' },
-	];
+export const REMOVAL_LOG_COLUMNS: ReadonlyArray<{ name: keyof RemovalLogRow; type: ColumnType }> = [
+	{ name: 'at', type: 'date' },
+	{ name: 'customer', type: 'string' },
+	{ name: 'target', type: 'string' },
+	{ name: 'key', type: 'string' },
+	{ name: 'name', type: 'string' },
+	{ name: 'action', type: 'string' },
+	{ name: 'reason', type: 'string' },
+	{ name: 'approvalCode', type: 'string' },
+	{ name: 'workflowId', type: 'string' },
+	{ name: 'workflowName', type: 'string' },
+	{ name: 'executionId', type: 'string' },
+];

@@ -23,6 +23,8 @@ export interface LearnifierNight {
 	dataTables: InMemoryDataTables;
 	/** Customer Settings besides schoolUnits (every school of the world) and mode (apply). */
 	settings?: Record<string, string | number>;
+	/** The admin's changes to their copy (e.g. nodes moved on the canvas). */
+	change?: (workflow: WorkflowJson) => WorkflowJson;
 }
 
 export async function learnifierTemplateNight(night: LearnifierNight): Promise<RunResult> {
@@ -33,7 +35,7 @@ export async function learnifierTemplateNight(night: LearnifierNight): Promise<R
 		mode: 'apply',
 		...night.settings,
 	}) as unknown as WorkflowJson;
-	return await runWorkflow(workflow, {
+	return await runWorkflow(night.change?.(workflow) ?? workflow, {
 		credentials: {
 			admentumApi: admentumCredential(night.admentum.url + ADMENTUM_CSV_PATH),
 			learnifierApi: {

@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { HISTORY_TABLE, REMOVAL_LOG_TABLE } from '../../../../nodes/shared/syncHistory';
 import { InMemoryDataTables } from '../../../engine/dataTables';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../../../engine/runWorkflow';
 import { admentumCredential } from '../../../engine/workflows/admentumWorkflow';
@@ -95,7 +96,14 @@ interface Night {
 	result: RunResult;
 	green: boolean;
 	summary?: IDataObject;
+	/** The rows tonight added to the Sync history and the Removal log. */
+	history: IDataObject[];
+	removals: IDataObject[];
 }
+
+/** A table's rows, none before the first night made it. */
+const rowsOf = (tables: InMemoryDataTables, name: string): IDataObject[] =>
+	tables.table(name) ? (tables.rows(name) as IDataObject[]) : [];
 
 /** The canvas in another order: the nodes' vertical places shuffled, as an admin may move them. */
 function shuffledLayout(template: WorkflowJson, random: Random): WorkflowJson {
@@ -206,6 +214,9 @@ class World {
 		const fault = this.fault();
 		const approve = this.lastHeldCode && this.random() < 0.7 ? this.lastHeldCode : '';
 		const settings = this.setUp(fault);
+		const before = [HISTORY_TABLE, REMOVAL_LOG_TABLE].map(
+			(name) => rowsOf(this.tables, name).length,
+		);
 		const workflow = withCustomerSettings(shuffledLayout(this.template, this.random) as never, {
 			...settings,
 			mode: 'apply',
@@ -220,7 +231,11 @@ class World {
 		const [summary] = result.json('Sync Summary');
 		const held = String((summary as IDataObject | undefined)?.heldBecause ?? '');
 		this.lastHeldCode = /enter (\S+) in/.exec(held)?.[1] ?? '';
-		return { number, fault, approve, result, green: result.error === undefined, summary };
+		const [history, removals] = [HISTORY_TABLE, REMOVAL_LOG_TABLE].map((name, i) =>
+			rowsOf(this.tables, name).slice(before[i]),
+		);
+		const green = result.error === undefined;
+		return { number, fault, approve, result, green, summary, history, removals };
 	}
 
 	/** A teacher's member in GoPublic, if it exists. */
@@ -253,6 +268,7 @@ function check(world: World, night: Night) {
 			}
 		}
 	}
+	checkRecord(world, night, where);
 	if (WHOLE_NIGHT.includes(night.fault)) {
 		assert.equal(night.green, false, `${where}: a night with fault ${night.fault} is green`);
 	}
@@ -265,6 +281,46 @@ function check(world: World, night: Night) {
 			counts.failed > 0 ||
 			(summary?.stopped as unknown[] | undefined)?.length;
 		assert.ok(cause, `${where}: red without a cause: ${failedBecause}`);
+	}
+}
+
+/**
+ * The night is on record whatever its colour and wherever the nodes sit: one history row when the
+ * night was judged (a run that ended before, e.g. a source refusing, is the error workflow's to
+ * record), and one log row per lock, unlock and held lock it reported.
+ */
+function checkRecord(world: World, night: Night, where: string) {
+	const judged = night.summary !== undefined;
+	assert.equal(
+		night.history.length,
+		judged ? 1 : 0,
+		`${where}: ${night.history.length} history rows`,
+	);
+	if (!judged) return;
+	const [row] = night.history;
+	const summary = night.summary as IDataObject;
+	assert.equal(row.summary, summary.summary, `${where}: the history's summary line`);
+	if (!night.green) assert.notEqual(row.outcome, 'ok', `${where}: a red night is "ok" on record`);
+	if (
+		(summary.held as unknown[]).length > 0 &&
+		row.outcome !== 'refused' &&
+		row.outcome !== 'stopped'
+	)
+		assert.equal(row.outcome, 'held', `${where}: held removals, outcome ${String(row.outcome)}`);
+	const counts = summary.counts as Record<string, number>;
+	for (const action of ['locked', 'unlocked', 'held']) {
+		const logged = night.removals.filter((removal) => removal.action === action).length;
+		assert.equal(logged, counts[action] ?? 0, `${where}: ${logged} ${action} in the removal log`);
+	}
+	for (const removal of night.removals.filter((removal) => removal.action === 'locked')) {
+		const [uuid] = String(removal.key).split('|');
+		assert.equal(
+			world.goPublic.state.members.get(uuid)?.locked,
+			true,
+			`${where}: ${uuid} logged locked`,
+		);
+		if (night.approve && removal.approvalCode)
+			assert.equal(removal.approvalCode, night.approve, `${where}: approval code of ${uuid}`);
 	}
 }
 
