@@ -13,7 +13,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test, type TestContext } from 'node:test';
 
+import { HISTORY_TABLE, REMOVAL_LOG_TABLE } from '../../nodes/shared/syncHistory';
 import { readTemplate, withCustomerSettings } from '../fixtures/templates';
+import { readDataTable } from '../n8n-runtime/dataTableRows';
 import { ensureRuntime } from '../n8n-runtime/ensureRuntime';
 import { ensureRedis } from '../n8n-runtime/ensureRedis';
 import { printProgress } from '../n8n-runtime/progress';
@@ -149,6 +151,7 @@ test(`${CUSTOMERS} customers at once, published: production runs spread over ${W
 	);
 	assert.deepEqual(allProblems(), []);
 	assert.deepEqual(tenants.foreignRequests(), [], "no request may reach another customer's tenant");
+	await assertNightOnRecord(night, syncs);
 	const created = night.executions.reduce(
 		(sum, execution) => sum + syncSummary(execution).counts.created,
 		0,
@@ -291,6 +294,18 @@ test('GoPublic staff template: first night imports; one leaver per customer is l
 				)
 				.join('; '),
 	);
+	await assertNightOnRecord(nights[1], staffSyncs);
+	const removals = await readDataTable(queue!.main, REMOVAL_LOG_TABLE);
+	for (const [index, tenant] of tenants.list.entries()) {
+		const logged = removals.filter(
+			(row) => row.customer === tenant.name && row.target === 'GoPublic',
+		);
+		assert.deepEqual(
+			logged.map((row) => [row.key, row.action]),
+			[[leavers[index], 'locked']],
+			`${tenant.name}: the removal log holds its leaver, locked once`,
+		);
+	}
 	const workersPerCustomer = tenants.list.map(
 		(tenant) =>
 			new Set(
@@ -330,6 +345,29 @@ test('no API key appears in any log file (main and workers) or in any saved exec
 		`${queue!.logFiles().length} log files and ${executions.length} executions scanned for ${tenants.secrets.length} keys`,
 	);
 });
+
+/**
+ * The night is in the Sync history, written by whichever worker ran it into the one database:
+ * one row per execution, with the customer, the outcome and the counts of its summary.
+ */
+async function assertNightOnRecord(night: Night, workflows: WorkflowJson[]) {
+	const history = await readDataTable(queue!.main, HISTORY_TABLE);
+	for (const execution of night.executions) {
+		const rows = history.filter((row) => row.executionId === String(execution.id));
+		assert.equal(rows.length, 1, `execution ${execution.id}: ${rows.length} history rows`);
+		const [row] = rows;
+		const { counts, summary } = syncSummary(execution);
+		assert.equal(row.customer, tenantOf(execution, workflows).name);
+		assert.equal(row.outcome, 'ok');
+		assert.equal(row.trigger, 'scheduled');
+		assert.equal(row.summary, summary);
+		assert.deepEqual(
+			[row.created, row.updated, row.locked, row.unchanged],
+			[counts.created, counts.updated, counts.locked, counts.unchanged],
+		);
+		assert.match(String(row.executionUrl), new RegExp(`/executions/${execution.id}$`));
+	}
+}
 
 /** Writes the tenant's Learnifier carried out. */
 function writes(tenant: Tenant): number {

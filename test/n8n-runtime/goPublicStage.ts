@@ -24,10 +24,10 @@ import {
 } from '../simulators/gopublic/gopublicSimulator';
 import { IMPORT_PATH } from '../../nodes/GoPublic/transport/apiContract';
 import type { ExecutionRecord } from './n8nRest';
+import { readDataTable } from './dataTableRows';
 import {
 	importCredentials,
 	importWorkflows,
-	runToCompletion,
 	startRealN8n,
 	type ImportedCredential,
 	type RealN8n,
@@ -41,7 +41,11 @@ export interface GoPublicStage {
 	/** `count` staff rows in the layout of GoPublic's guide. */
 	rows(count: number): HrRow[];
 	/** Imports the HR template (with or without the memory), its schedule every few seconds. */
-	importHrWorkflow(options: { memory: boolean; everySeconds: number }): Promise<WorkflowJson>;
+	importHrWorkflow(options: {
+		memory: boolean;
+		everySeconds: number;
+		change?: (workflow: WorkflowJson) => WorkflowJson;
+	}): Promise<WorkflowJson>;
 	/** Runs a workflow of one Data table node that reads every row of the named table. */
 	readTable(name: string): Promise<Array<Record<string, unknown>>>;
 	close(): Promise<void>;
@@ -49,7 +53,7 @@ export interface GoPublicStage {
 
 const MEMORY_NODES = ['Memory Table', 'Read Memory', 'Save Memory'];
 
-/** The HR template without its memory: Customer Settings reads the file, nobody is locked. */
+/** The HR template without its memory: the file is read after the record's tables, nobody is locked. */
 function withoutMemory(workflow: WorkflowJson): WorkflowJson {
 	const nodes = workflow.nodes
 		.filter((node) => !MEMORY_NODES.includes(node.name))
@@ -69,39 +73,8 @@ function withoutMemory(workflow: WorkflowJson): WorkflowJson {
 				{ main: main.map((targets) => targets.filter((to) => !MEMORY_NODES.includes(to.node))) },
 			]),
 	);
-	connections['Customer Settings'] = { main: [[{ node: 'Read HR File', type: 'main', index: 0 }]] };
+	connections['Removal Log Table'] = { main: [[{ node: 'Read HR File', type: 'main', index: 0 }]] };
 	return { ...workflow, nodes, connections };
-}
-
-function tableReader(name: string): WorkflowJson {
-	return {
-		name: `Read ${name}`,
-		nodes: [
-			{
-				id: 'start',
-				name: 'Start',
-				type: 'n8n-nodes-base.manualTrigger',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			},
-			{
-				id: 'read',
-				name: 'Read Table',
-				type: 'n8n-nodes-base.dataTable',
-				typeVersion: 1.1,
-				position: [220, 0],
-				parameters: {
-					resource: 'row',
-					operation: 'get',
-					dataTableId: { __rl: true, mode: 'name', value: name },
-					returnAll: true,
-				},
-			},
-		],
-		connections: { Start: { main: [[{ node: 'Read Table', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
 }
 
 export async function startGoPublicStage(): Promise<GoPublicStage> {
@@ -134,7 +107,7 @@ export async function startGoPublicStage(): Promise<GoPublicStage> {
 		csvFile,
 		rows: (count) =>
 			hrRowsFrom(generatePeople({ count, teacherShare: 1, missingEmailShare: 0, seed: 7 })),
-		async importHrWorkflow({ memory, everySeconds }) {
+		async importHrWorkflow({ memory, everySeconds, change = (workflow) => workflow }) {
 			const template = toApply(readTemplate('hr-csv-to-gopublic.json').workflow);
 			const configured = withScheduleEverySeconds(
 				withCustomerSettings(template, { csvFile }),
@@ -142,17 +115,12 @@ export async function startGoPublicStage(): Promise<GoPublicStage> {
 			);
 			const [stored] = await importWorkflows(
 				n8n,
-				[memory ? configured : withoutMemory(configured)],
+				[change(memory ? configured : withoutMemory(configured))],
 				credentials,
 			);
 			return stored;
 		},
-		async readTable(name) {
-			const [reader] = await importWorkflows(n8n, [tableReader(name)]);
-			const execution = await runToCompletion(n8n, reader);
-			const runs = execution.data.resultData.runData['Read Table'] ?? [];
-			return (runs[0]?.data?.main[0] ?? []).map((item) => item.json);
-		},
+		readTable: (name) => readDataTable(n8n, name),
 		async close() {
 			await n8n.stop();
 			await goPublic.close();
@@ -177,8 +145,11 @@ export async function productionRuns(
 ): Promise<ExecutionRecord[]> {
 	const id = String(workflow.id);
 	const known = new Set(await n8n.rest.listExecutionIds());
+	// Only this workflow's: a run of another one may still start after it was unpublished.
 	const started = async () =>
-		(await n8n.rest.listExecutionIds()).filter((execution) => !known.has(execution));
+		(await n8n.rest.listExecutions())
+			.filter((execution) => execution.workflowId === id && !known.has(execution.id))
+			.map((execution) => execution.id);
 	const deadline = Date.now() + timeoutMs;
 	await n8n.rest.activateWorkflow(id);
 	try {

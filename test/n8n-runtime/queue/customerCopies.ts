@@ -1,9 +1,15 @@
 /**
  * A template once per customer, as an operator sets up many customers on one n8n: the customer's
- * credentials imported, the copy named after the customer and pointed at them, its schedule
+ * credentials imported, the copy named after the customer (also in Customer Settings) and
+ * pointed at them, its schedule
  * firing every few seconds so that publishing it makes production runs within a test.
  */
-import { readTemplate, toApply, withScheduleEverySeconds } from '../../fixtures/templates';
+import {
+	readTemplate,
+	toApply,
+	withCustomerSettings,
+	withScheduleEverySeconds,
+} from '../../fixtures/templates';
 import type { N8nInstance } from '../n8nInstance';
 import { importCredentials, importWorkflows, withCredentials, type WorkflowJson } from '../realN8n';
 import type { Tenant } from './tenants';
@@ -25,7 +31,7 @@ export async function importCustomerCopies(
 	);
 	const copies = tenants.map((tenant) => ({
 		...withCredentials(
-			template,
+			withCustomerSettings(template, { customer: tenant.name }),
 			credentials.filter((credential) => credential.name.startsWith(`${tenant.name} `)),
 		),
 		name: `${tenant.name}: ${template.name}`,
