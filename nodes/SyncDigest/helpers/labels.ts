@@ -1,0 +1,14 @@
+/** How the digest names a workflow's nights: by customer (or workflow name), then target. Pure. */
+import type { Night } from './readNights';
+
+/** The customer, or the workflow's name where the night has no customer. */
+export const whoOf = (night: Night) =>
+	night.customer || night.workflowName || `Workflow ${night.workflowId}`;
+
+/** "Ängsskolan — Learnifier": the heading of a night in the mail. */
+export const nightLabel = (night: Night) =>
+	night.target ? `${whoOf(night)} — ${night.target}` : whoOf(night);
+
+/** "Ängsskolan (Learnifier)": what a warning is about. */
+export const warningLabel = (night: Night) =>
+	night.target ? `${whoOf(night)} (${night.target})` : whoOf(night);
