@@ -12,3 +12,6 @@ export const nightLabel = (night: Night) =>
 /** "Ängsskolan (Learnifier)": what a warning is about. */
 export const warningLabel = (night: Night) =>
 	night.target ? `${whoOf(night)} (${night.target})` : whoOf(night);
+
+/** Names in the order a Swedish reader looks them up: Å, Ä and Ö after Z. */
+export const byName = (a: string, b: string) => a.localeCompare(b, 'sv');

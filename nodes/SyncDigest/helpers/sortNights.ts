@@ -4,7 +4,7 @@
  * Pure.
  */
 import type { NightOutcome } from '../../shared/syncHistory';
-import { nightLabel } from './labels';
+import { byName, nightLabel } from './labels';
 import type { Night } from './readNights';
 
 export interface NightSections {
@@ -39,6 +39,6 @@ export function sortNights(nights: readonly Night[], since: Date): NightSections
 	const held = recent.filter((night) => night.outcome === 'held');
 	const wentThrough = latestOfEachWorkflow(recent)
 		.filter((night) => night.outcome === 'ok')
-		.sort((a, b) => nightLabel(a).localeCompare(nightLabel(b)));
+		.sort((a, b) => byName(nightLabel(a), nightLabel(b)));
 	return { recent, needsALook: [...red, ...held], wentThrough };
 }

@@ -5,7 +5,7 @@
  */
 import { GUARD_OPTION_NAMES } from '../../shared/guardOptions';
 import type { ActiveSync } from './activeSyncs';
-import { warningLabel } from './labels';
+import { byName, warningLabel } from './labels';
 import type { Night } from './readNights';
 import { latestOfEachWorkflow } from './sortNights';
 import { DAY_MS, dayText, timeText } from './times';
@@ -125,7 +125,7 @@ export function readingWarnings(unreadable: number, listErrors: readonly string[
 	return warnings;
 }
 
-const byAbout = (a: Warning, b: Warning) => a.about.localeCompare(b.about);
+const byAbout = (a: Warning, b: Warning) => byName(a.about, b.about);
 
 /** Every warning: syncs that did not run, held removals, skipped growth; each group by name. */
 export function warningsOf(input: WarningInput): Warning[] {
