@@ -14,7 +14,8 @@ export const MINUTE = 60 * 1000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
-type Given = Partial<HistoryRow> & Pick<HistoryRow, 'workflowId' | 'outcome'> & { startedAt: Date };
+type Given = Omit<Partial<HistoryRow>, 'startedAt'> &
+	Pick<HistoryRow, 'workflowId' | 'outcome'> & { startedAt: Date };
 
 let executions = 100;
 

@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { DataTableRows, IDataObject } from 'n8n-workflow';
 
 import { dayText, timeText } from '../../../../nodes/SyncDigest/helpers/times';
 import {
@@ -186,11 +186,12 @@ function seededTables(now: number) {
 		historyRow({ ...angs, outcome: 'ok', startedAt: new Date(now - 401 * DAY), summary: 'old' }),
 		historyRow({ ...angs, outcome: 'ok', startedAt: new Date(now - 399 * DAY), summary: 'kept' }),
 	];
-	dataTables.insert(HISTORY_TABLE, rows as unknown as IDataObject[]);
-	dataTables.insert(REMOVAL_LOG_TABLE, [
-		removal(new Date(now - 401 * DAY), 'old') as unknown as IDataObject,
-		removal(new Date(now - 399 * DAY), 'kept') as unknown as IDataObject,
-	]);
+	dataTables.insert(HISTORY_TABLE, rows as unknown as DataTableRows);
+	const removals = [
+		removal(new Date(now - 401 * DAY), 'old'),
+		removal(new Date(now - 399 * DAY), 'kept'),
+	];
+	dataTables.insert(REMOVAL_LOG_TABLE, removals as unknown as DataTableRows);
 	api.workflows = [
 		listedWorkflow('wf-a', angs.workflowName),
 		listedWorkflow('wf-b', bjork.workflowName),
