@@ -1,4 +1,7 @@
-/** How the digest names a workflow's nights: by customer (or workflow name), then target. Pure. */
+/**
+ * How the digest names things: a workflow's nights by customer (or workflow name) and target,
+ * counts with their noun, names in a reader's order. Pure.
+ */
 import type { Night } from './readNights';
 
 /** The customer, or the workflow's name where the night has no customer. */
@@ -15,3 +18,6 @@ export const warningLabel = (night: Night) =>
 
 /** Names in the order a Swedish reader looks them up: Å, Ä and Ö after Z. */
 export const byName = (a: string, b: string) => a.localeCompare(b, 'sv');
+
+/** "1 warning", "3 warnings". */
+export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;

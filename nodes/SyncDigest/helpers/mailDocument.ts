@@ -4,7 +4,7 @@
  * entries. mailText and mailHtml only lay it out. Pure.
  */
 import type { NightOutcome } from '../../shared/syncHistory';
-import { nightLabel } from './labels';
+import { nightLabel, plural } from './labels';
 import type { Night } from './readNights';
 import { RED_OUTCOMES, type NightSections } from './sortNights';
 import { timeText } from './times';
@@ -44,8 +44,6 @@ export interface DocumentInput {
 	since: Date;
 	timeZone: string;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 const httpLink = (url: string) => (/^https?:\/\/\S+$/i.test(url) ? url : undefined);
 

@@ -5,7 +5,7 @@
  */
 import { GUARD_OPTION_NAMES } from '../../shared/guardOptions';
 import type { ActiveSync } from './activeSyncs';
-import { byName, warningLabel } from './labels';
+import { byName, plural, warningLabel } from './labels';
 import type { Night } from './readNights';
 import { latestOfEachWorkflow } from './sortNights';
 import { DAY_MS, dayText, timeText } from './times';
@@ -28,8 +28,6 @@ export interface WarningInput {
 	compareDays: number;
 	timeZone: string;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function nightsByWorkflow(nights: readonly Night[]): Map<string, Night[]> {
 	const byWorkflow = new Map<string, Night[]>();

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import {
 	byName,
 	nightLabel,
+	plural,
 	warningLabel,
 	whoOf,
 } from '../../../../nodes/SyncDigest/helpers/labels';
@@ -59,5 +60,12 @@ describe('how the digest names a night', () => {
 			'Ängsskolan',
 			'Öskolan',
 		]);
+	});
+
+	it('counts with the noun, one or more', () => {
+		assert.deepEqual(
+			[plural(1, 'warning'), plural(0, 'night'), plural(3, 'item')],
+			['1 warning', '0 nights', '3 items'],
+		);
 	});
 });
