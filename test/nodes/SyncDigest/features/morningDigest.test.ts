@@ -74,7 +74,10 @@ beforeEach(() => {
 	Object.assign(api, { workflows: [], refuse: false, requests: [] });
 });
 
-/** The template as shipped, with the admin's addresses; the morning's trigger item at `morning`. */
+/**
+ * The template as shipped, with the admin's addresses; the Schedule Trigger's item at `morning`,
+ * its time with an offset, as the trigger writes it.
+ */
 function digestWorkflow(morning: Date): WorkflowJson {
 	const template = readTemplate('morning-digest.json').workflow;
 	const workflow = withCustomerSettings(
@@ -84,7 +87,9 @@ function digestWorkflow(morning: Date): WorkflowJson {
 	) as unknown as WorkflowJson;
 	return {
 		...workflow,
-		pinData: { 'Every Morning': [{ json: { timestamp: morning.toISOString() } }] },
+		pinData: {
+			'Every Morning': [{ json: { timestamp: morning.toISOString().replace('Z', '+00:00') } }],
+		},
 	};
 }
 
