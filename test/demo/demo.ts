@@ -12,10 +12,13 @@
  *      whose Admentum export is cut short (the removals are held, the night ends red), and between
  *      them a preview of SS 12000 → Learnifier on the same school; prints what
  *      changed in each target, read from the simulators, and each run's Sync Summary;
- *   6. with --screenshot, saves a picture of each template's first executed run in the editor to
- *      docs/screenshots/<template>.png, and of the preview's and the held night's Sync Summary
- *      (…-preview.png, …-held.png) (headless Debian Chromium);
- *   7. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
+ *   6. the next morning: the morning digest template reads the Sync history those nights wrote and
+ *      mails the admin (a local test mail server); the mail is printed;
+ *   7. with --screenshot, saves a picture of each template's first executed run in the editor to
+ *      docs/screenshots/<template>.png, of the preview's and the held night's Sync Summary
+ *      (…-preview.png, …-held.png), of the Sync history table and of the digest mail
+ *      (sync-history.png, morning-digest.png) (headless Debian Chromium);
+ *   8. exits, or with --keep-open prints the editor's address and login and waits for Ctrl-C.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +37,7 @@ import { nodeOutput, type ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { printProgress as log, seconds } from '../n8n-runtime/progress';
 import { REPO_ROOT } from '../n8n-runtime/installPackage';
 import { screenshotEditor } from '../n8n-runtime/screenshot';
+import { runMorningDigest } from './morningDigest';
 import { startAllSimulators, type AllSimulators } from '../simulators/startAll';
 import { DEMO_WORLD } from '../fixtures/demoWorld';
 import { hrRowsFrom, writeHrCsv } from '../fixtures/hrCsv';
@@ -177,6 +181,11 @@ async function main(): Promise<number> {
 				await saveScreenshot(n8n, templates[first], stored[first], execution.id, 'held');
 			sims.admentum.state.world = world;
 		}
+		log('');
+		log('demo: ── the next morning: the digest of every night above, from the Sync history ──');
+		const digest = await runMorningDigest(n8n, { screenshots });
+		if (digest.status !== 'success') failed++;
+
 		log('');
 		log(`demo: done in ${seconds(started)}${failed ? `, ${failed} run(s) failed` : ''}`);
 

@@ -37,7 +37,11 @@ export interface ScreenshotOptions {
 	height?: number;
 }
 
-export async function screenshotEditor(options: ScreenshotOptions): Promise<string> {
+/** A headless Chromium page, signed in to n8n when `owner` is given; closed afterwards. */
+async function withPage<T>(
+	viewport: { width: number; height: number },
+	work: (page: Page) => Promise<T>,
+): Promise<T> {
 	const browser = await ensureChromium();
 	if (!browser.available) throw new Error(browser.reason);
 	const profile = mkdtempSync(join(tmpdir(), 'dirsync-chromium-'));
@@ -45,14 +49,29 @@ export async function screenshotEditor(options: ScreenshotOptions): Promise<stri
 		executablePath: CHROMIUM,
 		headless: true,
 		args: CHROMIUM_FLAGS,
-		viewport: { width: options.width ?? 1600, height: options.height ?? 900 },
+		viewport,
 		deviceScaleFactor: 1,
 		// n8n shows times in the browser's zone; the instance runs on Stockholm time.
 		timezoneId: 'Europe/Stockholm',
 		locale: 'en-GB',
 	});
 	try {
-		const page = context.pages()[0] ?? (await context.newPage());
+		return await work(context.pages()[0] ?? (await context.newPage()));
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+}
+
+async function save(page: Page, outFile: string, fullPage = false): Promise<string> {
+	mkdirSync(dirname(outFile), { recursive: true });
+	await page.screenshot({ path: outFile, fullPage });
+	return outFile;
+}
+
+export async function screenshotEditor(options: ScreenshotOptions): Promise<string> {
+	const viewport = { width: options.width ?? 1600, height: options.height ?? 900 };
+	return await withPage(viewport, async (page) => {
 		await signIn(page, options);
 		const path = options.executionId
 			? `/workflow/${options.workflowId}/executions/${options.executionId}`
@@ -60,16 +79,46 @@ export async function screenshotEditor(options: ScreenshotOptions): Promise<stri
 		await page.goto(`${options.url}${path}`);
 		await waitForCanvas(page);
 		if (options.openNode) await openNodeOutput(page, options.openNode);
-		mkdirSync(dirname(options.outFile), { recursive: true });
-		await page.screenshot({ path: options.outFile });
-		return options.outFile;
-	} finally {
-		await context.close();
-		rmSync(profile, { recursive: true, force: true });
-	}
+		return await save(page, options.outFile);
+	});
 }
 
-async function signIn(page: Page, options: ScreenshotOptions): Promise<void> {
+/** n8n's page of one Data Table (Overview → Data tables → the table), as an admin sees it. */
+export async function screenshotDataTable(options: {
+	url: string;
+	owner: Pick<OwnerLogin, 'email' | 'password'>;
+	projectId: string;
+	tableId: string;
+	outFile: string;
+	width?: number;
+	height?: number;
+}): Promise<string> {
+	const viewport = { width: options.width ?? 1600, height: options.height ?? 700 };
+	return await withPage(viewport, async (page) => {
+		await signIn(page, options);
+		await page.goto(`${options.url}/projects/${options.projectId}/datatables/${options.tableId}`);
+		await page.getByText('outcome').first().waitFor({ timeout: 60_000 });
+		await page.waitForTimeout(1500);
+		return await save(page, options.outFile);
+	});
+}
+
+/** An HTML document (e.g. a mail's HTML part) as a mail program would show it. */
+export async function screenshotHtml(options: {
+	html: string;
+	outFile: string;
+	width?: number;
+}): Promise<string> {
+	return await withPage({ width: options.width ?? 900, height: 600 }, async (page) => {
+		await page.setContent(options.html, { waitUntil: 'load' });
+		return await save(page, options.outFile, true);
+	});
+}
+
+async function signIn(
+	page: Page,
+	options: { url: string; owner: Pick<OwnerLogin, 'email' | 'password'> },
+): Promise<void> {
 	await page.goto(`${options.url}/signin`);
 	await page
 		.locator('input[name="emailOrLdapLoginId"], input[type="email"]')
