@@ -1,6 +1,7 @@
 /**
  * workflows/error-notification.json in real n8n 2.41.1: a sync whose production run fails e-mails
- * the admin through the error workflow, here to the test SMTP server.
+ * the admin through the error workflow, here to the test SMTP server, and a run that ended before
+ * its own Sync Record is put in the Sync history by the error workflow (once).
  *
  * What n8n 2.41.1 needs before it calls an error workflow (read in its source: cli's
  * execute-error-workflow.js and WorkflowExecutionService.executeErrorWorkflow; what was also tried
@@ -22,7 +23,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 
+import { HISTORY_TABLE } from '../../nodes/shared/syncHistory';
 import { readTemplate, withScheduleEverySeconds } from '../fixtures/templates';
+import { readDataTable } from '../n8n-runtime/dataTableRows';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import { everyNight } from './fixtures/everyNight';
 import {
@@ -123,6 +126,17 @@ test('a failed production run e-mails the admin: the workflow, the error message
 		mail.text.includes(`${harness.n8n.url}/workflow/${failing.id}/executions/${execution.id}`),
 		mail.text,
 	);
+	// It ended before any Sync Record: the error workflow puts the night on record, as failed.
+	const [row, ...more] = await historyRowsOf(execution.id);
+	assert.deepEqual(more, []);
+	assert.equal(row.outcome, 'failed');
+	assert.equal(row.workflowId, String(failing.id));
+	assert.equal(row.reason, FAILURE_MESSAGE);
+	assert.match(String(row.summary), /Stop: The Night Failed/);
+	assert.equal(
+		row.executionUrl,
+		`${harness.n8n.url}/workflow/${failing.id}/executions/${execution.id}`,
+	);
 });
 
 test("an error's description comes on the line under its message", async () => {
@@ -187,7 +201,23 @@ test('staff → GoPublic, published: GoPublic refusing every import (403) ends t
 	assert.ok(mail.text.includes(`/workflow/${workflow.id}/executions/${execution.id}`), mail.text);
 	for (const secret of harness.sims.secrets)
 		assert.ok(!mail.raw.includes(secret), 'an API key is in the mail');
+	// Its own Sync Record wrote the night; the error workflow does not write it again.
+	const rows = await historyRowsOf(execution.id);
+	assert.deepEqual(
+		rows.map((row) => [row.outcome, row.customer]),
+		[['refused', 'Customer name']],
+	);
 });
+
+/** The Sync history rows of a run, once every run of the error workflow has finished. */
+async function historyRowsOf(executionId: string) {
+	const runs = (await harness.n8n.rest.listExecutions()).filter(
+		(run) => run.workflowId === errorWorkflowId,
+	);
+	for (const run of runs) await harness.n8n.rest.waitForExecution(run.id, MAIL_TIMEOUT_MS);
+	const history = await readDataTable(harness.n8n, HISTORY_TABLE);
+	return history.filter((row) => row.executionId === String(executionId));
+}
 
 /** A copy of the template with the admin's addresses in "Who Gets the Mail", as the admin fills them in. */
 function withAdminAddresses(workflow: WorkflowJson, addresses: typeof ADMIN): WorkflowJson {
