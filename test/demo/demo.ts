@@ -106,7 +106,7 @@ async function main(): Promise<number> {
 		if (templates.length === 0) log('demo: workflows/ holds no templates yet: nothing to run');
 		const stored = await importWorkflows(
 			n8n,
-			templates.map((template) => forThisMachine(template.workflow, csvFile)),
+			templates.map((template) => forThisMachine(template, csvFile)),
 			credentials,
 		);
 		log(
@@ -118,7 +118,7 @@ async function main(): Promise<number> {
 			log('');
 			log('demo: ── tonight, previewed (mode: preview: nothing is written) ──');
 			const preview = {
-				...templates[first].workflow,
+				...withCustomerSettings(templates[first].workflow, { customer: CUSTOMERS[FIRST] }),
 				name: `${templates[first].workflow.name} (preview)`,
 			};
 			const [previewCopy] = await importWorkflows(n8n, [preview], credentials);
@@ -154,6 +154,7 @@ async function main(): Promise<number> {
 				n8n,
 				[
 					withCustomerSettings(ss12000.workflow, {
+						customer: CUSTOMERS[ss12000.file],
 						externalIdFrom: 'externalIdentifier',
 						externalIdContext: LEGACY_ID_CONTEXT,
 					}),
@@ -198,8 +199,19 @@ async function main(): Promise<number> {
 	return failed ? 1 : 0;
 }
 
-/** Applied (the templates ship in preview); the HR template reads the CSV written above. */
-function forThisMachine(workflow: WorkflowJson, csvFile: string): WorkflowJson {
+/** Each template's customer, as the Sync history and the morning digest name them. */
+const CUSTOMERS: Record<string, string> = {
+	'admentum-to-learnifier.json': 'Ängsskolan',
+	'admentum-staff-to-gopublic.json': 'Ängsskolan staff',
+	'hr-csv-to-gopublic.json': 'Björkby kommun',
+	'ss12000-to-learnifier.json': 'Ängsskolan via SS 12000',
+};
+
+/** Named after its customer; the HR template reads the CSV written above. */
+function forThisMachine(template: Template, csvFile: string): WorkflowJson {
+	const workflow = withCustomerSettings(template.workflow, {
+		customer: CUSTOMERS[template.file] ?? template.file,
+	});
 	const applied = toApply(workflow);
 	return workflow.nodes.some((node) => node.type === 'n8n-nodes-base.readWriteFile')
 		? withCustomerSettings(applied, { csvFile })

@@ -97,8 +97,9 @@ export async function screenshotDataTable(options: {
 	return await withPage(viewport, async (page) => {
 		await signIn(page, options);
 		await page.goto(`${options.url}/projects/${options.projectId}/datatables/${options.tableId}`);
-		await page.getByText('outcome').first().waitFor({ timeout: 60_000 });
-		await page.waitForTimeout(1500);
+		// The grid has no marker of its own to wait for: the page settles, then its rows are drawn.
+		await page.waitForLoadState('networkidle', { timeout: 60_000 });
+		await page.waitForTimeout(3000);
 		return await save(page, options.outFile);
 	});
 }
