@@ -7,17 +7,18 @@ import type { RunSummary } from '../shared/summarizeOutcomes';
 import { nightOutcome } from './nightOutcome';
 
 /** Where and when the night ran, and for whom. */
-export interface NightFacts {
-	startedAt: string;
-	endedAt: string;
-	workflowId: string;
-	workflowName: string;
-	customer: string;
-	target: string;
-	trigger: HistoryRow['trigger'];
-	executionId: string;
-	executionUrl: string;
-}
+export type NightFacts = Pick<
+	HistoryRow,
+	| 'startedAt'
+	| 'endedAt'
+	| 'workflowId'
+	| 'workflowName'
+	| 'customer'
+	| 'target'
+	| 'trigger'
+	| 'executionId'
+	| 'executionUrl'
+>;
 
 /** Skipped records counted by reason (without the record), so that growth can be seen per reason. */
 export function skippedByReason(items: readonly IDataObject[]): Record<string, number> {

@@ -10,22 +10,9 @@
  * memory (no Data table nodes, nobody locked), alternately. Times are n8n's own, per execution.
  */
 import { writeHrCsv } from '../fixtures/hrCsv';
-import {
-	executionSeconds,
-	productionRuns,
-	startGoPublicStage,
-	type GoPublicStage,
-} from '../n8n-runtime/goPublicStage';
+import { greenNight, median, option } from './benchArgs';
+import { executionSeconds, startGoPublicStage } from '../n8n-runtime/goPublicStage';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
-import type { WorkflowJson } from '../n8n-runtime/realN8n';
-
-function option(name: string, fallback: number): number {
-	const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-	return given ? Number(given.slice(name.length + 3)) : fallback;
-}
-
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** A node's time in an execution, in seconds, and how many items it put out. */
 function nodeRun(execution: ExecutionRecord, name: string) {
@@ -33,13 +20,6 @@ function nodeRun(execution: ExecutionRecord, name: string) {
 		| { executionTime?: number; data?: { main: unknown[][] } }
 		| undefined;
 	return { seconds: (run?.executionTime ?? 0) / 1000, items: run?.data?.main[0]?.length ?? 0 };
-}
-
-async function night(stage: GoPublicStage, workflow: WorkflowJson): Promise<ExecutionRecord> {
-	const [execution] = await productionRuns(stage.n8n, workflow, 1);
-	if (execution.status !== 'success')
-		throw new Error(`"${workflow.name}" ended ${execution.status}: see execution ${execution.id}`);
-	return execution;
 }
 
 async function main() {
@@ -51,11 +31,11 @@ async function main() {
 		const withMemory = await stage.importHrWorkflow({ memory: true, everySeconds: 5 });
 		const without = await stage.importHrWorkflow({ memory: false, everySeconds: 5 });
 
-		const first = await night(stage, withMemory);
+		const first = await greenNight(stage.n8n, withMemory);
 		const quiet: { memory: ExecutionRecord[]; none: ExecutionRecord[] } = { memory: [], none: [] };
 		for (let i = 0; i < quietNights; i++) {
-			quiet.memory.push(await night(stage, withMemory));
-			quiet.none.push(await night(stage, without));
+			quiet.memory.push(await greenNight(stage.n8n, withMemory));
+			quiet.none.push(await greenNight(stage.n8n, without));
 		}
 		const withSeconds = median(quiet.memory.map(executionSeconds));
 		const withoutSeconds = median(quiet.none.map(executionSeconds));

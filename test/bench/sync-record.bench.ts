@@ -11,9 +11,9 @@
  * shipped one logs them. Times are n8n's own, per execution and per node.
  */
 import { writeHrCsv } from '../fixtures/hrCsv';
-import { executionSeconds, productionRuns, startGoPublicStage } from '../n8n-runtime/goPublicStage';
+import { greenNight, median, option } from './benchArgs';
+import { executionSeconds, startGoPublicStage } from '../n8n-runtime/goPublicStage';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
-import type { RealN8n } from '../n8n-runtime/realN8n';
 import type { WorkflowJson } from '../n8n-runtime/realN8n';
 
 const RECORD_NODES = [
@@ -24,14 +24,6 @@ const RECORD_NODES = [
 	'Save Removals',
 	'Saved',
 ];
-
-function option(name: string, fallback: number): number {
-	const given = process.argv.find((arg) => arg.startsWith(`--${name}=`));
-	return given ? Number(given.slice(name.length + 3)) : fallback;
-}
-
-const median = (values: number[]) =>
-	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 type Connections = Record<
 	string,
@@ -72,13 +64,6 @@ function nodeItems(execution: ExecutionRecord, name: string): Array<Record<strin
 	return (run?.data?.main[0] ?? []).map((item) => item.json);
 }
 
-async function night(n8n: RealN8n, workflow: WorkflowJson): Promise<ExecutionRecord> {
-	const [execution] = await productionRuns(n8n, workflow, 1);
-	if (execution.status !== 'success')
-		throw new Error(`"${workflow.name}" ended ${execution.status}: see execution ${execution.id}`);
-	return execution;
-}
-
 async function main() {
 	const members = option('members', 20_000);
 	const pairs = option('pairs', 4);
@@ -93,14 +78,17 @@ async function main() {
 			everySeconds: 5,
 			change: withoutRecord,
 		});
-		const first = { shipped: await night(stage.n8n, shipped), bare: await night(stage.n8n, bare) };
+		const first = {
+			shipped: await greenNight(stage.n8n, shipped),
+			bare: await greenNight(stage.n8n, bare),
+		};
 		const runs: { shipped: ExecutionRecord[]; bare: ExecutionRecord[] } = { shipped: [], bare: [] };
 		for (let pair = 1; pair <= pairs; pair++) {
 			writeHrCsv(stage.csvFile, rows.slice(0, members - pair * leavers));
 			// The shipped one first: the other then sends the same locks and GoPublic answers
 			// "unchanged" (already locked), so only the shipped one has removals to log.
-			runs.shipped.push(await night(stage.n8n, shipped));
-			runs.bare.push(await night(stage.n8n, bare));
+			runs.shipped.push(await greenNight(stage.n8n, shipped));
+			runs.bare.push(await greenNight(stage.n8n, bare));
 		}
 		const withRecord = median(runs.shipped.map(executionSeconds));
 		const without = median(runs.bare.map(executionSeconds));
