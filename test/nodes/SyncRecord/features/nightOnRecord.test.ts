@@ -173,4 +173,26 @@ describe('Learnifier template: every night on record', () => {
 		assert.match(String(row.summary), /^Preview: /);
 		assert.equal(rows(REMOVAL_LOG_TABLE).length, logged);
 	});
+
+	it("many customers' first nights at once: the shared tables are made once, every night has its row", async () => {
+		// As 20 published customers on a fresh n8n: each run's History Table finds no table and
+		// creates one; all but the first are refused the name, and try again (the template's retry).
+		const nights = await Promise.all(
+			[1, 2, 3, 4].map((customer) =>
+				learnifierTemplateNight({
+					admentum,
+					learnifier,
+					dataTables,
+					settings: { mode: 'preview', customer: `Skola ${customer}` },
+				}),
+			),
+		);
+		for (const result of nights) assert.equal(result.error, undefined, result.error?.message);
+		assert.deepEqual(
+			rows(HISTORY_TABLE)
+				.map((row) => row.customer)
+				.sort(),
+			['Skola 1', 'Skola 2', 'Skola 3', 'Skola 4'],
+		);
+	});
 });
