@@ -16,6 +16,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { HISTORY_TABLE, REMOVAL_LOG_TABLE } from '../../../../nodes/shared/syncHistory';
 import { InMemoryDataTables } from '../../../engine/dataTables';
 import { runWorkflow, type RunResult, type WorkflowJson } from '../../../engine/runWorkflow';
+import { shuffledLayout } from '../../../engine/workflows/canvasLayout';
 import { admentumCredential } from '../../../engine/workflows/admentumWorkflow';
 import { credentialsFor } from '../../../engine/workflows/goPublicWorkflow';
 import { readTemplate, withCustomerSettings } from '../../../fixtures/templates';
@@ -104,19 +105,6 @@ interface Night {
 /** A table's rows, none before the first night made it. */
 const rowsOf = (tables: InMemoryDataTables, name: string): IDataObject[] =>
 	tables.table(name) ? (tables.rows(name) as IDataObject[]) : [];
-
-/** The canvas in another order: the nodes' vertical places shuffled, as an admin may move them. */
-function shuffledLayout(template: WorkflowJson, random: Random): WorkflowJson {
-	const ys = template.nodes.map((node) => node.position[1]);
-	const shuffled = ys.map((y) => ({ y, key: random() })).sort((a, b) => a.key - b.key);
-	return {
-		...template,
-		nodes: template.nodes.map((node, i) => ({
-			...node,
-			position: [node.position[0], shuffled[i].y] as [number, number],
-		})),
-	};
-}
 
 class World {
 	readonly random: Random;

@@ -12,7 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { HISTORY_TABLE, REMOVAL_LOG_TABLE } from '../../../../nodes/shared/syncHistory';
 import { InMemoryDataTables } from '../../../engine/dataTables';
 import { learnifierTemplateNight } from '../../../engine/workflows/learnifierTemplateNight';
-import type { WorkflowJson } from '../../../engine/runWorkflow';
+import { withStopOnTop } from '../../../engine/workflows/canvasLayout';
 import {
 	startAdmentumSimulator,
 	type AdmentumSimulator,
@@ -32,23 +32,6 @@ let everyone: Person[];
 const rows = (name: string) =>
 	dataTables.table(name) ? (dataTables.rows(name) as IDataObject[]) : [];
 
-/** "Fail the Night" first on the canvas, the record's nodes last: n8n would run the stop first. */
-function stopOnTop(workflow: WorkflowJson): WorkflowJson {
-	const y = (name: string) =>
-		name === 'Fail the Night'
-			? -5000
-			: ['Save History', 'Save Removals', 'Saved'].includes(name)
-				? 5000
-				: undefined;
-	return {
-		...workflow,
-		nodes: workflow.nodes.map((node) => {
-			const moved = y(node.name);
-			return moved === undefined ? node : { ...node, position: [node.position[0], moved] };
-		}),
-	};
-}
-
 async function night(people: Person[], approveHeldRemovals = '') {
 	admentum.state.world = { ...admentum.state.world, people };
 	const before = rows(HISTORY_TABLE).length;
@@ -58,7 +41,7 @@ async function night(people: Person[], approveHeldRemovals = '') {
 		learnifier,
 		dataTables,
 		settings: { approveHeldRemovals, customer: 'Ängsskolan' },
-		change: stopOnTop,
+		change: withStopOnTop,
 	});
 	const [summary] = result.json('Sync Summary');
 	return {
