@@ -12,10 +12,21 @@ export function option(name: string, fallback: number): number {
 export const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** One production run of the workflow; a bench measures green nights only. */
+/** Seconds between scheduled runs in a bench: far longer than unpublishing takes on a busy machine. */
+export const BENCH_SCHEDULE_SECONDS = 30;
+
+/**
+ * One green production run of the workflow that ran alone. A second run the schedule started
+ * before the workflow was unpublished would share the machine and change the night's figures.
+ */
 export async function greenNight(n8n: RealN8n, workflow: WorkflowJson): Promise<ExecutionRecord> {
-	const [execution] = await productionRuns(n8n, workflow, 1);
-	if (execution.status !== 'success')
-		throw new Error(`"${workflow.name}" ended ${execution.status}: see execution ${execution.id}`);
-	return execution;
+	const runs = await productionRuns(n8n, workflow, 1);
+	const failed = runs.find((execution) => execution.status !== 'success');
+	if (failed)
+		throw new Error(`"${workflow.name}" ended ${failed.status}: see execution ${failed.id}`);
+	if (runs.length > 1)
+		throw new Error(
+			`"${workflow.name}" ran ${runs.length} times at once: its figures would mislead`,
+		);
+	return runs[0];
 }

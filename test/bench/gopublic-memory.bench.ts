@@ -12,7 +12,7 @@
  * template's Data table saves put out (memory, Sync history, Removal log).
  */
 import { writeHrCsv } from '../fixtures/hrCsv';
-import { greenNight, median, option } from './benchArgs';
+import { BENCH_SCHEDULE_SECONDS, greenNight, median, option } from './benchArgs';
 import { executionSeconds, startGoPublicStage } from '../n8n-runtime/goPublicStage';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 
@@ -41,8 +41,14 @@ async function main() {
 	const stage = await startGoPublicStage();
 	try {
 		writeHrCsv(stage.csvFile, stage.rows(members));
-		const withMemory = await stage.importHrWorkflow({ memory: true, everySeconds: 5 });
-		const without = await stage.importHrWorkflow({ memory: false, everySeconds: 5 });
+		const withMemory = await stage.importHrWorkflow({
+			memory: true,
+			everySeconds: BENCH_SCHEDULE_SECONDS,
+		});
+		const without = await stage.importHrWorkflow({
+			memory: false,
+			everySeconds: BENCH_SCHEDULE_SECONDS,
+		});
 
 		const sent = stage.goPublic.state.batchSizes;
 		const first = await greenNight(stage.n8n, withMemory);

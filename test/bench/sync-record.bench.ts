@@ -11,7 +11,7 @@
  * shipped one logs them. Times are n8n's own, per execution and per node.
  */
 import { writeHrCsv } from '../fixtures/hrCsv';
-import { greenNight, median, option } from './benchArgs';
+import { BENCH_SCHEDULE_SECONDS, greenNight, median, option } from './benchArgs';
 import { executionSeconds, startGoPublicStage } from '../n8n-runtime/goPublicStage';
 import type { ExecutionRecord } from '../n8n-runtime/n8nRest';
 import type { WorkflowJson } from '../n8n-runtime/realN8n';
@@ -72,10 +72,13 @@ async function main() {
 	try {
 		const rows = stage.rows(members);
 		writeHrCsv(stage.csvFile, rows);
-		const shipped = await stage.importHrWorkflow({ memory: true, everySeconds: 5 });
+		const shipped = await stage.importHrWorkflow({
+			memory: true,
+			everySeconds: BENCH_SCHEDULE_SECONDS,
+		});
 		const bare = await stage.importHrWorkflow({
 			memory: true,
-			everySeconds: 5,
+			everySeconds: BENCH_SCHEDULE_SECONDS,
 			change: withoutRecord,
 		});
 		const first = {
